@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "iamconsole",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "iamconsole", targets: ["iamconsole"]),
+        .library(name: "IAMCore", targets: ["IAMCore"]),
+        .library(name: "IAMPolicy", targets: ["IAMPolicy"]),
+        .library(name: "IAMWorkspace", targets: ["IAMWorkspace"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "CTermShim", dependencies: ["CNcursesw"], path: "Sources/CTermShim"),
+        .target(name: "IAMPolicy"),
+        .target(
+            name: "IAMCore",
+            dependencies: [
+                "IAMPolicy",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "IAMWorkspace", dependencies: ["IAMCore"]),
+        .target(name: "TerminalKit", dependencies: ["CNcursesw", "CTermShim"]),
+        .target(name: "ConsoleApp", dependencies: ["IAMCore", "IAMWorkspace", "TerminalKit"]),
+        .target(
+            name: "IAMConsoleCLI",
+            dependencies: [
+                "IAMCore", "IAMWorkspace", "ConsoleApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "iamconsole", dependencies: ["IAMConsoleCLI"]),
+        .executableTarget(
+            name: "iamconsole-bench",
+            dependencies: ["IAMCore", "IAMWorkspace"],
+            path: "Benchmarks/WorkspaceBenchmark"
+        ),
+        .executableTarget(
+            name: "workspace-stress",
+            dependencies: ["IAMCore", "IAMWorkspace"],
+            path: "Tests/Support/WorkspaceStress"
+        ),
+        .testTarget(name: "IAMPolicyTests", dependencies: ["IAMPolicy"]),
+        .testTarget(name: "IAMCoreTests", dependencies: ["IAMCore"]),
+        .testTarget(name: "IAMWorkspaceTests", dependencies: ["IAMWorkspace", "IAMCore"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "IAMCore"]),
+        .testTarget(
+            name: "IAMConsoleCLITests",
+            dependencies: ["IAMConsoleCLI", "IAMCore", "IAMWorkspace"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
