@@ -1,0 +1,18 @@
+/// How AWS measures a policy against its size quotas.
+public enum PolicySize {
+    /// The number of characters in `text` not counting white space (space, tab, CR, LF).
+    ///
+    /// This is the measure behind the 6,144-character managed policy quota and the 2,048 / 5,120 /
+    /// 10,240-character aggregate inline quotas of users, groups and roles. Characters are Unicode
+    /// scalars, so `é` counts once although it takes two bytes in UTF-8.
+    public static func characterCount(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ", "\t", "\r", "\n": continue
+            default: count += 1
+            }
+        }
+        return count
+    }
+}
