@@ -1,0 +1,71 @@
+/// An error as AWS IAM reports it: a code, an HTTP status and a message in AWS's wording.
+public struct IAMError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// AWS's error codes, with the HTTP status each is sent with.
+    public enum Code: String, Sendable, CaseIterable {
+        case noSuchEntity = "NoSuchEntity"
+        case entityAlreadyExists = "EntityAlreadyExists"
+        case limitExceeded = "LimitExceeded"
+        case invalidInput = "InvalidInput"
+        case validationError = "ValidationError"
+        case malformedPolicyDocument = "MalformedPolicyDocument"
+        case deleteConflict = "DeleteConflict"
+        case unmodifiableEntity = "UnmodifiableEntity"
+        case policyNotAttachable = "PolicyNotAttachable"
+        case accessDenied = "AccessDenied"
+        case concurrentModification = "ConcurrentModification"
+        case entityTemporarilyUnmodifiable = "EntityTemporarilyUnmodifiable"
+        case passwordPolicyViolation = "PasswordPolicyViolation"
+        case invalidAuthenticationCode = "InvalidAuthenticationCode"
+        case invalidUserType = "InvalidUserType"
+        case invalidClientTokenId = "InvalidClientTokenId"
+        case signatureDoesNotMatch = "SignatureDoesNotMatch"
+        case serviceFailure = "ServiceFailure"
+
+        /// The HTTP status AWS answers with.
+        public var httpStatus: Int {
+            switch self {
+            case .noSuchEntity: return 404
+            case .entityAlreadyExists, .limitExceeded, .deleteConflict, .concurrentModification,
+                .entityTemporarilyUnmodifiable:
+                return 409
+            case .invalidInput, .validationError, .malformedPolicyDocument, .unmodifiableEntity,
+                .policyNotAttachable, .passwordPolicyViolation, .invalidUserType:
+                return 400
+            case .accessDenied, .invalidAuthenticationCode, .invalidClientTokenId, .signatureDoesNotMatch:
+                return 403
+            case .serviceFailure: return 500
+            }
+        }
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+
+    // Constructors for the errors that recur across actions, worded as AWS words them.
+
+    static func noSuchEntity(_ message: String) -> IAMError { IAMError(.noSuchEntity, message) }
+    static func noSuchUser(_ name: String) -> IAMError { .noSuchEntity("The user with name \(name) cannot be found.") }
+    static func noSuchGroup(_ name: String) -> IAMError {
+        .noSuchEntity("The group with name \(name) cannot be found.")
+    }
+    static func noSuchRole(_ name: String) -> IAMError { .noSuchEntity("The role with name \(name) cannot be found.") }
+    static func noSuchInstanceProfile(_ name: String) -> IAMError {
+        .noSuchEntity("Instance Profile \(name) cannot be found.")
+    }
+    static func policyNotFound(_ arn: String) -> IAMError { .noSuchEntity("Policy \(arn) was not found.") }
+    static func policyNotAttachable(_ arn: String) -> IAMError {
+        .noSuchEntity("Policy \(arn) does not exist or is not attachable.")
+    }
+    static func quota(_ name: String, _ value: Int) -> IAMError {
+        IAMError(.limitExceeded, "Cannot exceed quota for \(name): \(value)")
+    }
+    static func deleteConflict(_ message: String) -> IAMError { IAMError(.deleteConflict, message) }
+    static func malformed(_ message: String) -> IAMError { IAMError(.malformedPolicyDocument, message) }
+}

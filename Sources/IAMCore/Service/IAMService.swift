@@ -1,0 +1,109 @@
+/// The IAM API over an `Account` value: one method per IAM action, each taking the principal who
+/// makes the request. Every action is authorised first, then validated, then applied; an action
+/// that throws leaves the account exactly as it was (all checks run before the first change).
+public struct IAMService: Sendable {
+    /// The account as it stands after the last successful action.
+    public internal(set) var account: Account
+    public let clock: any IAMClock
+    public let random: any RandomSource
+    public var authorizer: any Authorizer
+    public var quotas: Quotas
+    /// Counts the actions that changed the account, so callers know whether to save.
+    public internal(set) var revision = 0
+    /// Whether successful changes are appended to the account's audit trail.
+    public var recordsAudit = true
+
+    public init(
+        account: Account, clock: any IAMClock = SystemClock(), random: any RandomSource = SystemRandomSource(),
+        authorizer: any Authorizer = IdentityPolicyAuthorizer(), quotas: Quotas = .standard
+    ) {
+        self.account = account
+        self.clock = clock
+        self.random = random
+        self.authorizer = authorizer
+        self.quotas = quotas
+    }
+
+    /// Authorises `principal` for `iam:ACTION` on `resource`, or throws AWS's error.
+    ///
+    /// The principal must exist in the account (a deleted user's keys stop working at once), and
+    /// root-only tasks are refused for anyone but root before any policy is consulted.
+    func authorize(
+        _ principal: Principal, _ action: String, _ resource: String, rootOnly: Bool = false
+    ) throws(IAMError) {
+        let principalARN = principal.arn(in: account)
+        switch principal {
+        case .root:
+            return
+        case .user(let name):
+            guard account.user(named: name) != nil else {
+                throw IAMError(.invalidClientTokenId, "The security token included in the request is invalid.")
+            }
+        case .roleSession(let role, _):
+            guard account.role(named: role) != nil else {
+                throw IAMError(.invalidClientTokenId, "The security token included in the request is invalid.")
+            }
+        }
+        let fullAction = "iam:" + action
+        if rootOnly {
+            throw IAMError(
+                .accessDenied,
+                "User: \(principalARN) is not authorized to perform: \(fullAction) on resource: \(resource) "
+                    + "because only the root user of account \(account.id) can perform this task")
+        }
+        let request = AuthorizationRequest(principal: principal, action: fullAction, resource: resource)
+        switch authorizer.authorize(request, in: account) {
+        case .allowed:
+            return
+        case .explicitDeny(let source):
+            throw IAMError(
+                .accessDenied,
+                "User: \(principalARN) is not authorized to perform: \(fullAction) on resource: \(resource) "
+                    + "with an explicit deny in \(source)")
+        case .implicitDeny(let reason):
+            throw IAMError(
+                .accessDenied,
+                "User: \(principalARN) is not authorized to perform: \(fullAction) on resource: \(resource) "
+                    + "because \(reason)")
+        }
+    }
+
+    /// Records a successful change: bumps the revision and appends to the audit trail.
+    mutating func committed(_ principal: Principal, _ action: String, _ resource: String) {
+        revision += 1
+        guard recordsAudit else { return }
+        account.auditTrail.append(
+            AuditEvent(
+                time: clock.now(), principal: principal.arn(in: account), action: "iam:" + action,
+                resource: resource, outcome: "Success"))
+    }
+
+    /// Replaces the account wholesale (used when the workspace is reloaded from disk).
+    public mutating func replaceAccount(_ newAccount: Account) {
+        account = newAccount
+        revision += 1
+    }
+
+    // MARK: Lookups that throw AWS's NoSuchEntity
+
+    func existingUser(_ name: String) throws(IAMError) -> User {
+        guard let user = account.user(named: name) else { throw .noSuchUser(name) }
+        return user
+    }
+
+    func existingGroup(_ name: String) throws(IAMError) -> Group {
+        guard let group = account.group(named: name) else { throw .noSuchGroup(name) }
+        return group
+    }
+
+    func existingRole(_ name: String) throws(IAMError) -> Role {
+        guard let role = account.role(named: name) else { throw .noSuchRole(name) }
+        return role
+    }
+
+    /// The principal's own user name, for actions where `UserName` defaults to the caller.
+    func userNameOrCaller(_ name: String?, _ principal: Principal, action: String) throws(IAMError) -> String? {
+        if let name { return name }
+        return principal.ownUserName
+    }
+}
