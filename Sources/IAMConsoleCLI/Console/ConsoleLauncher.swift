@@ -1,0 +1,53 @@
+import ConsoleApp
+import Foundation
+import IAMCore
+import IAMWorkspace
+
+/// Opens the full-screen console on a workspace, creating the sample workspace on first use of the
+/// default location.
+enum ConsoleLauncher {
+    struct Options {
+        var workspace: String?
+        var ascii = false
+        var theme = "default"
+        var noColor = false
+        var dumpScreen: (width: Int, height: Int)?
+    }
+
+    @MainActor
+    static func run(_ options: Options, environment: CLIEnvironment) -> Int32 {
+        let path = environment.workspacePath(options.workspace)
+        let consoleOptions = ConsoleOptions(
+            ascii: options.ascii, themeName: options.theme,
+            noColor: options.noColor || environment.variables["NO_COLOR"].map { !$0.isEmpty } == true)
+        if options.dumpScreen == nil, isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
+            printError(ConsoleRunner.noTerminalMessage)
+            return 2
+        }
+        let isDefaultLocation = options.workspace == nil && (environment.variables["IAMCONSOLE_WORKSPACE"] ?? "").isEmpty
+        if isDefaultLocation, !FileManager.default.fileExists(atPath: path) {
+            do {
+                let clock = try environment.clock()
+                let account = SampleAccount.make(
+                    now: clock.now(), random: environment.random(), iterations: environment.kdfIterations)
+                _ = try Workspace.create(path: path, account: account)
+            } catch {
+                printError("iamconsole: error: cannot create the sample workspace: \(error)")
+                return 1
+            }
+        }
+        let workspace: Workspace
+        do {
+            workspace = try Workspace(path: path)
+        } catch {
+            printError("iamconsole: error: \(error)")
+            return 1
+        }
+        let source = WorkspaceOverviewSource(workspace: workspace, principal: "not signed in (read-only)")
+        if let size = options.dumpScreen {
+            print(ConsoleRunner.renderOnce(source: source, options: consoleOptions, width: size.width, height: size.height))
+            return 0
+        }
+        return ConsoleRunner.run(source: source, options: consoleOptions)
+    }
+}

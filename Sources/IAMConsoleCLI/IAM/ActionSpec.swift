@@ -1,0 +1,97 @@
+import Foundation
+import IAMCore
+import IAMPolicy
+
+/// How a flag's words become a request member.
+enum FlagKind: Sendable {
+    /// One word.
+    case string
+    /// One integer.
+    case integer
+    /// `--flag` / `--no-flag`.
+    case boolean
+    /// A policy document: inline JSON, `file://PATH` or `fileb://PATH`.
+    case document
+    /// `Key=a,Value=b Key=c,Value=d`, or a JSON list of `{"Key":…,"Value":…}`.
+    case tags
+    /// Several words, or a JSON list of strings.
+    case stringList
+}
+
+/// One flag of an action, named as the AWS CLI names it.
+struct FlagSpec: Sendable {
+    let name: String
+    let member: String
+    let kind: FlagKind
+    let required: Bool
+    let help: String
+}
+
+/// One row of the action table: an IAM action, its CLI name and flags, and the service call it makes.
+struct ActionSpec: Sendable {
+    let cliName: String
+    let operation: String
+    let summary: String
+    let flags: [FlagSpec]
+    let mutates: Bool
+    /// The list members merged across pages when the CLI paginates; nil for unpaginated actions.
+    let resultKeys: [String]?
+    let call: @Sendable (inout IAMService, JSONValue, Principal) throws -> JSONValue
+}
+
+/// A request that could not be decoded from the flags (a bad value for a member).
+struct RequestDecodingError: Error, CustomStringConvertible {
+    let description: String
+}
+
+enum ActionCall {
+    /// Builds the row's call: decode the request from the flags' JSON, call the service, encode the response.
+    static func make<Request: Decodable, Response: Encodable>(
+        _ type: Request.Type, _ body: @escaping @Sendable (inout IAMService, Request, Principal) throws -> Response
+    ) -> @Sendable (inout IAMService, JSONValue, Principal) throws -> JSONValue {
+        { service, json, principal in
+            let request = try decodeRequest(type, from: json)
+            return try AWSShapeEncoder.encode(try body(&service, request, principal))
+        }
+    }
+
+    static func decodeRequest<Request: Decodable>(_ type: Request.Type, from json: JSONValue) throws -> Request {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .custom { path in
+            let key = path.last?.stringValue ?? ""
+            let lowered = key.prefix(1).lowercased() + key.dropFirst()
+            return AnyKey(stringValue: lowered)
+        }
+        do {
+            return try decoder.decode(type, from: Data(JSONWriter.compact(json).utf8))
+        } catch let error as DecodingError {
+            throw RequestDecodingError(description: "invalid parameter: \(JSONPathDescription.describe(error))")
+        }
+    }
+}
+
+/// A coding key made from any string.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// A short description of a request decoding problem, naming the member in AWS's spelling.
+enum JSONPathDescription {
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ($0.stringValue.prefix(1).uppercased() + $0.stringValue.dropFirst()) }
+                .joined(separator: ".")
+        }
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(path(context.codingPath)): \(context.debugDescription)"
+        case .keyNotFound(let key, let context):
+            return "missing \(path(context.codingPath + [key]))"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
