@@ -2,6 +2,12 @@ import Foundation
 import IAMWorkspace
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 @Suite("Saving and reading")
 struct WorkspaceFileRoundTripTests {
     @Test func savedBytesReadBackWithOwnerOnlyModeAndOnlyBackupAndLockBeside() throws {
@@ -104,6 +110,40 @@ struct WorkspaceFileRoundTripTests {
             #expect(error.kind == .alreadyExists)
             #expect(error.description.contains(file.path))
             #expect(try file.read().data == Data("original".utf8))
+        }
+    }
+
+    @Test func transactionsInOneProcessExcludeEachOther() throws {
+        try withTemporaryFolder { folder in
+            let console = WorkspaceFile(path: folder + "/ws.json")
+            let command = WorkspaceFile(path: folder + "/ws.json", lockTimeout: .milliseconds(100))
+            try console.update { _ in
+                let error = try #require(throws: WorkspaceFileError.self) {
+                    try command.update { _ in Data("command".utf8) }
+                }
+                #expect(error.kind == .locked)
+                #expect(error.lockHolderPID == getpid())
+                return Data("console".utf8)
+            }
+            #expect(try console.read().data == Data("console".utf8))
+        }
+    }
+
+    @Test func savesWriteThroughASymbolicLink() throws {
+        try withTemporaryFolder { folder in
+            try FileManager.default.createDirectory(atPath: folder + "/real", withIntermediateDirectories: false)
+            let target = WorkspaceFile(path: folder + "/real/ws.json")
+            try target.write(Data("one".utf8))
+            try FileManager.default.createSymbolicLink(atPath: folder + "/ws.json", withDestinationPath: "real/ws.json")
+            let link = WorkspaceFile(path: folder + "/ws.json")
+
+            try link.update { _ in Data("two".utf8) }
+            let destination = try FileManager.default.destinationOfSymbolicLink(atPath: link.path)
+            #expect(destination == "real/ws.json")
+            #expect(try target.read().data == Data("two".utf8))
+            #expect(try bytes(of: target.backupPath) == Data("one".utf8))
+            #expect(link.backupPath == target.backupPath)
+            #expect(try entries(of: folder) == ["real", "ws.json"])
         }
     }
 

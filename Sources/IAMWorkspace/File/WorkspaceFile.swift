@@ -11,7 +11,8 @@ import Darwin
 ///
 /// Beside `NAME` live `NAME.bak` (the previous version), `NAME.lock` (the advisory lock, holding the pid of the last
 /// holder) and, only during a save, hidden temporary files `.NAME.tmp-*` (left-overs of killed writers are removed
-/// by the next save). Files are created with mode 0600 and missing folders with mode 0700.
+/// by the next save). Files are created with mode 0600 and missing folders with mode 0700. When `NAME` is a
+/// symbolic link, saves go to the file it points to, and these companions live beside that file.
 ///
 /// ```swift
 /// let file = WorkspaceFile(path: "team/workspace.json")
@@ -35,11 +36,11 @@ public struct WorkspaceFile: Sendable {
         self.paths = WorkspacePaths(file: path)
     }
 
-    /// `NAME.bak`: the version before the last save.
-    public var backupPath: String { paths.backup }
+    /// `NAME.bak`: the version before the last save (beside the target when `NAME` is a symbolic link).
+    public var backupPath: String { paths.resolvingSymbolicLink().backup }
 
-    /// `NAME.lock`: the sidecar file that carries the lock.
-    public var lockPath: String { paths.lock }
+    /// `NAME.lock`: the sidecar file that carries the lock (beside the target when `NAME` is a symbolic link).
+    public var lockPath: String { paths.resolvingSymbolicLink().lock }
 
     /// Whether a regular file exists at ``path``.
     public func exists() -> Bool {
@@ -93,7 +94,8 @@ public struct WorkspaceFile: Sendable {
     ///   unchanged.
     @discardableResult
     public func update(_ body: (Data?) throws -> Data?) throws -> FileStamp? {
-        let lock = try lockForSaving()
+        let paths = self.paths.resolvingSymbolicLink()
+        let lock = try lockForSaving(paths)
         let current = try readIfPresent()
         guard let new = try body(current?.data) else {
             lock.release()
@@ -114,7 +116,8 @@ public struct WorkspaceFile: Sendable {
     ///   error; when `true` it is replaced and becomes `NAME.bak`. Identical bytes are not rewritten.
     @discardableResult
     public func write(_ data: Data, overwrite: Bool = false) throws(WorkspaceFileError) -> FileStamp {
-        let lock = try lockForSaving()
+        let paths = self.paths.resolvingSymbolicLink()
+        let lock = try lockForSaving(paths)
         let current = try readIfPresent()
         if let current {
             guard overwrite else {
@@ -130,7 +133,7 @@ public struct WorkspaceFile: Sendable {
         return stamp
     }
 
-    private func lockForSaving() throws(WorkspaceFileError) -> FileLock {
+    private func lockForSaving(_ paths: WorkspacePaths) throws(WorkspaceFileError) -> FileLock {
         guard !paths.name.isEmpty else {
             throw WorkspaceFileError(kind: .isDirectory, path: path, operation: .save, systemErrorCode: EISDIR)
         }

@@ -24,6 +24,17 @@ struct WorkspacePaths: Sendable {
         }
     }
 
+    /// The paths of the file a symbolic link at `file` points to, so that a save writes through the link instead of
+    /// replacing it, and processes that reach the file by different names share one lock.
+    func resolvingSymbolicLink() -> WorkspacePaths {
+        var status = stat()
+        guard lstat(file, &status) == 0, status.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(file, nil) else {
+            return self
+        }
+        defer { free(resolved) }
+        return WorkspacePaths(file: String(cString: resolved))
+    }
+
     /// The previous version, replaced atomically by every save.
     var backup: String { file + ".bak" }
 

@@ -113,7 +113,11 @@ func bench(_ file: WorkspaceFile, megabytes: Int) throws {
     say("update saving new bytes (read + save + backup): \(milliseconds(elapsed))")
     if let stamp {
         elapsed = clock.measure { _ = file.changed(since: stamp) }
-        say("changed(since:) by stat: \(milliseconds(elapsed))")
+        say("changed(since:) after a save, by stat: \(milliseconds(elapsed))")
+    }
+    if let fresh = try? file.read().stamp {
+        elapsed = clock.measure { _ = file.changed(since: fresh) }
+        say("changed(since:) within the racy interval, stat + read + hash: \(milliseconds(elapsed))")
     }
 }
 
