@@ -120,6 +120,19 @@ struct ConsoleLoopTests {
         #expect(!terminal.frames[2].contains("Help: account overview"))
     }
 
+    @Test func resizeKeepsHelpAndThePromptOpen() {
+        let (_, help) = run(ScriptedSource(Fixtures.overview())) {
+            $0.enqueue(keys: "?")
+            $0.enqueueResize(width: 120, height: 40)
+        }
+        #expect(help.text.contains("Help: account overview"))
+        let (_, prompt) = run(ScriptedSource(Fixtures.overview())) {
+            $0.enqueue(keys: ":q")
+            $0.enqueueResize(width: 100, height: 30)
+        }
+        #expect(prompt.row(28) == ":q")
+    }
+
     @Test func resizeRedrawsAtTheNewSize() {
         let (_, terminal) = run(ScriptedSource(Fixtures.overview())) {
             $0.enqueueResize(width: 60, height: 20)

@@ -1,9 +1,13 @@
 /// Everything the account overview screen shows, as plain preformatted data so the screen
 /// needs nothing from the IAM model.
 public struct AccountOverview: Sendable, Equatable {
+    /// The 12-digit account id.
     public var accountId: String
+    /// The account alias, if one is set.
     public var accountAlias: String?
+    /// The account name.
     public var accountName: String
+    /// The root user's email address.
     public var rootEmail: String
     /// The workspace file the console is showing.
     public var workspacePath: String
@@ -11,6 +15,7 @@ public struct AccountOverview: Sendable, Equatable {
     public var principal: String
     /// Summary numbers in display order (Users, Groups, Roles, …).
     public var counts: [OverviewCount]
+    /// IAM users, in display order.
     public var users: [OverviewUser]
 
     /// Creates an overview.
@@ -31,7 +36,9 @@ public struct AccountOverview: Sendable, Equatable {
 
 /// One labelled number of the account summary.
 public struct OverviewCount: Sendable, Equatable {
+    /// What is counted, such as `Users`.
     public var label: String
+    /// The number.
     public var value: Int
 
     /// Creates a count.
@@ -43,7 +50,9 @@ public struct OverviewCount: Sendable, Equatable {
 
 /// One row of the users table.
 public struct OverviewUser: Sendable, Equatable {
+    /// The user name.
     public var name: String
+    /// The IAM path, such as `/` or `/engineering/`.
     public var path: String
     /// The creation time, already formatted for display.
     public var created: String

@@ -33,6 +33,8 @@ struct OverviewState: Sendable, Equatable {
 
     /// Applies one key; returns an exit code when the console should end.
     mutating func handle(_ event: InputEvent, keyMap: KeyMap<OverviewAction>, pageSize: Int) -> Int32? {
+        // A resize only needs the redraw that follows every event; it must not close help or the prompt.
+        if event == .resize { return nil }
         switch mode {
         case .help:
             mode = .browsing

@@ -1,10 +1,16 @@
 /// How a run of text is drawn: colours plus the attributes every terminal understands.
 public struct Style: Sendable, Hashable {
+    /// Text colour.
     public var foreground: Color
+    /// Cell background colour.
     public var background: Color
+    /// Bold (or bright) text.
     public var bold: Bool
+    /// Swapped foreground and background.
     public var reverse: Bool
+    /// Underlined text.
     public var underline: Bool
+    /// Faint text.
     public var dim: Bool
 
     /// Creates a style; everything defaults to the terminal's plain text.

@@ -11,6 +11,7 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
     /// A key or value has the wrong shape; `key` is a dotted path such as `styles.header.fg`.
     case invalidValue(path: String, key: String, problem: String)
 
+    /// A one-line message naming the file and the problem.
     public var description: String {
         switch self {
         case .notFound(let name, let searched):

@@ -1,6 +1,8 @@
 /// A terminal's size in cells.
 public struct TerminalSize: Sendable, Hashable, CustomStringConvertible {
+    /// Columns.
     public var width: Int
+    /// Rows.
     public var height: Int
 
     /// Creates a size of `width` columns by `height` rows.
@@ -20,7 +22,9 @@ public struct TerminalSize: Sendable, Hashable, CustomStringConvertible {
 
 /// A cell position, zero-based from the top-left corner.
 public struct Position: Sendable, Hashable {
+    /// Zero-based row.
     public var row: Int
+    /// Zero-based column.
     public var column: Int
 
     /// Creates a position.
@@ -32,9 +36,13 @@ public struct Position: Sendable, Hashable {
 
 /// A rectangle of cells.
 public struct Rect: Sendable, Hashable {
+    /// Zero-based row.
     public var row: Int
+    /// Zero-based column.
     public var column: Int
+    /// Columns.
     public var width: Int
+    /// Rows.
     public var height: Int
 
     /// Creates a rectangle; negative sizes are treated as empty.

@@ -11,6 +11,7 @@ public final class MemoryTerminal: Terminal {
     public struct Cell: Sendable, Equatable {
         /// The grapheme cluster drawn here; empty in the second cell of a wide character.
         public var text: String
+        /// How the cell is drawn.
         public var style: Style
         /// True for the cells a wide character covers after its first one.
         public var isContinuation: Bool
@@ -25,6 +26,7 @@ public final class MemoryTerminal: Terminal {
         case resize(TerminalSize)
     }
 
+    /// The grid size; changes only through a queued resize.
     public private(set) var size: TerminalSize
     /// The grid, `size.height` rows of `size.width` cells.
     public private(set) var cells: [[Cell]]

@@ -12,6 +12,7 @@ public enum TerminalError: Error, Equatable, CustomStringConvertible {
     /// `newterm` failed, usually because `TERM` names a terminal type terminfo does not know.
     case cannotOpen(term: String)
 
+    /// A one-line message for the user.
     public var description: String {
         switch self {
         case .cannotOpen(let term):
@@ -81,6 +82,7 @@ public final class NCursesTerminal: Terminal {
         ts_restore_signal_handlers()
     }
 
+    /// The current size, already updated when `.resize` arrives.
     public var size: TerminalSize {
         TerminalSize(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
     }

@@ -1,6 +1,8 @@
 /// One line of help: the keys as shown to the user and what they do.
 public struct HelpEntry: Sendable, Equatable {
+    /// The keys as shown, such as `↓ j`.
     public var keys: String
+    /// What the keys do.
     public var description: String
 
     /// Creates a help line.
@@ -20,6 +22,7 @@ public struct KeyBinding<Action: Sendable>: Sendable {
     public var description: String
     /// A shorter description for the status line, or nil to keep the binding out of it.
     public var hint: String?
+    /// What the screen does when one of `events` arrives.
     public var action: Action
 
     /// Creates a binding.

@@ -8,8 +8,11 @@ public struct TableColumn: Sendable, Equatable {
         case flexible(minimum: Int)
     }
 
+    /// The header text.
     public var title: String
+    /// How the width is chosen.
     public var width: Width
+    /// How values sit in the column.
     public var alignment: TextAlignment
 
     /// Creates a column.
@@ -22,9 +25,13 @@ public struct TableColumn: Sendable, Equatable {
 
 /// Styles a table draws with.
 public struct TableStyles: Sendable, Equatable {
+    /// The header row.
     public var header: Style
+    /// Ordinary rows.
     public var row: Style
+    /// The selected row, across its full width.
     public var selection: Style
+    /// The message shown when there are no rows.
     public var empty: Style
 
     /// Creates table styles.
@@ -39,7 +46,9 @@ public struct TableStyles: Sendable, Equatable {
 /// A table with a header row, a highlighted selected row and vertical scrolling. Only the
 /// visible rows are drawn, so large lists cost no more than small ones.
 public struct Table: Sendable, Equatable {
+    /// Columns, left to right.
     public var columns: [TableColumn]
+    /// Cell values, one array per row in column order.
     public var rows: [[String]]
     /// The highlighted row, or nil for none.
     public var selection: Int?
