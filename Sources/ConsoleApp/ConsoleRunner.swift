@@ -1,0 +1,79 @@
+import Foundation
+import TerminalKit
+
+/// Starts the full-screen console.
+@MainActor
+public enum ConsoleRunner {
+    /// The one line written when there is no terminal to draw on.
+    public static let noTerminalMessage =
+        "iamconsole: the console needs a terminal (stdin and stdout must be a TTY); use 'iamconsole iam …' for scripting"
+
+    /// Runs the console until the user quits and returns the process exit code: 0 after `:q`,
+    /// 130 after Ctrl-C, 143 after SIGTERM, 129 when the terminal goes away, and 2 when there
+    /// is no usable terminal or the theme cannot be loaded (curses is then never started).
+    public static func run(source: any AccountOverviewSource, options: ConsoleOptions) -> Int32 {
+        // Without a TTY, curses starts but every read fails at once and the loop would spin.
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, !term.isEmpty else {
+            writeError(noTerminalMessage)
+            return 2
+        }
+        let theme: Theme
+        do {
+            theme = try loadTheme(options)
+        } catch {
+            writeError("iamconsole: \(error)")
+            return 2
+        }
+        let terminal: NCursesTerminal
+        do {
+            terminal = try NCursesTerminal(useColor: !colorDisabled(options))
+        } catch {
+            writeError("iamconsole: \(error)")
+            return 2
+        }
+        var loop = ConsoleLoop(terminal: terminal, source: source, theme: theme, glyphs: .forMode(ascii: options.ascii))
+        let code = loop.run()
+        terminal.shutdown()
+        return code
+    }
+
+    /// Renders one frame of the console at the given size and returns it as text (trailing
+    /// spaces trimmed), without touching the real terminal. Backs `--dump-screen` and tests.
+    /// A theme that cannot be loaded falls back to the built-in one, with the error in the status line.
+    public static func renderOnce(
+        source: any AccountOverviewSource, options: ConsoleOptions, width: Int, height: Int
+    ) -> String {
+        let terminal = MemoryTerminal(width: width, height: height)
+        var themeError: String?
+        var theme = Theme.builtinDefault
+        do {
+            theme = try loadTheme(options)
+        } catch {
+            themeError = String(describing: error)
+        }
+        var loop = ConsoleLoop(terminal: terminal, source: source, theme: theme, glyphs: .forMode(ascii: options.ascii))
+        loop.loadInitial()
+        if let themeError {
+            loop.showMessage(StatusMessage(text: themeError, isError: true))
+        }
+        loop.render()
+        return terminal.text
+    }
+
+    /// The theme the options ask for, without colours when colour is off.
+    static func loadTheme(_ options: ConsoleOptions) throws(ThemeError) -> Theme {
+        let theme = try Theme.load(
+            named: options.themeName, searching: Theme.searchDirectories(explicit: options.themesDirectory))
+        return colorDisabled(options) ? theme.withoutColor() : theme
+    }
+
+    /// `--no-color`, or `NO_COLOR` set to anything but the empty string (no-color.org).
+    static func colorDisabled(_ options: ConsoleOptions) -> Bool {
+        options.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    private static func writeError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
