@@ -1,1 +1,4 @@
+import Foundation
 import IAMConsoleCLI
+
+exit(IAMConsoleMain.run(CommandLine.arguments))

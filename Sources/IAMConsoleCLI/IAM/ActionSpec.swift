@@ -46,16 +46,16 @@ struct RequestDecodingError: Error, CustomStringConvertible {
 
 enum ActionCall {
     /// Builds the row's call: decode the request from the flags' JSON, call the service, encode the response.
-    static func make<Request: Decodable, Response: Encodable>(
+    static func make<Request: Decodable & Sendable, Response: Encodable & Sendable>(
         _ type: Request.Type, _ body: @escaping @Sendable (inout IAMService, Request, Principal) throws -> Response
     ) -> @Sendable (inout IAMService, JSONValue, Principal) throws -> JSONValue {
         { service, json, principal in
-            let request = try decodeRequest(type, from: json)
+            let request = try decodeRequest(Request.self, from: json)
             return try AWSShapeEncoder.encode(try body(&service, request, principal))
         }
     }
 
-    static func decodeRequest<Request: Decodable>(_ type: Request.Type, from json: JSONValue) throws -> Request {
+    static func decodeRequest<Request: Decodable & Sendable>(_ type: Request.Type, from json: JSONValue) throws -> Request {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .custom { path in
             let key = path.last?.stringValue ?? ""

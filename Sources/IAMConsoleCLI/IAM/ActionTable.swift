@@ -11,6 +11,9 @@ enum ActionTable {
         return FlagSpec(name: name, member: member, kind: kind, required: required, help: help)
     }
 
+    /// An optional string flag with help text.
+    static func flag(_ name: String, _ help: String) -> FlagSpec { flag(name, .string, required: false, help) }
+
     static let userName = flag("user-name", required: true, "The name of the user.")
     static let optionalUserName = flag("user-name", "The name of the user (default: the caller).")
     static let groupName = flag("group-name", required: true, "The name of the group.")

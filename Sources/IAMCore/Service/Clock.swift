@@ -6,10 +6,10 @@ public protocol IAMClock: Sendable {
     func now() -> Timestamp
 }
 
-/// The machine's wall clock.
+/// The machine's wall clock, in whole seconds as IAM records its dates.
 public struct SystemClock: IAMClock {
     public init() {}
-    public func now() -> Timestamp { Timestamp(Date()) }
+    public func now() -> Timestamp { Timestamp(secondsSince1970: Int64(Date().timeIntervalSince1970)) }
 }
 
 /// A clock that always answers the same instant; used by tests and by the CLI's testing variable.

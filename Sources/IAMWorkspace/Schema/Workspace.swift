@@ -19,7 +19,7 @@ public final class Workspace: @unchecked Sendable {
         do {
             contents = try file.read()
         } catch {
-            throw WorkspaceError(path: path, location: nil, message: error.description)
+            throw WorkspaceError(path: nil, location: nil, message: error.description)
         }
         account = try WorkspaceCodec.decode(contents.data, path: path)
         stamp = contents.stamp
@@ -34,7 +34,7 @@ public final class Workspace: @unchecked Sendable {
         do {
             _ = try file.write(data, overwrite: overwrite)
         } catch {
-            throw WorkspaceError(path: path, location: nil, message: error.description)
+            throw WorkspaceError(path: nil, location: nil, message: error.description)
         }
         return try Workspace(path: path)
     }
@@ -53,7 +53,7 @@ public final class Workspace: @unchecked Sendable {
         do {
             contents = try file.read()
         } catch {
-            throw WorkspaceError(path: file.path, location: nil, message: error.description)
+            throw WorkspaceError(path: nil, location: nil, message: error.description)
         }
         let fresh = try WorkspaceCodec.decode(contents.data, path: file.path)
         lock.lock()

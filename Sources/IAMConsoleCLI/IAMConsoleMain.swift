@@ -1,0 +1,68 @@
+import Foundation
+
+/// The `iamconsole` command line: the console, `iam` actions, and `workspace` commands.
+public enum IAMConsoleMain {
+    /// Runs the command line and returns the process exit code.
+    @MainActor
+    public static func run(_ arguments: [String]) -> Int32 {
+        let environment = CLIEnvironment.current
+        var words = Array(arguments.dropFirst())
+        if let first = words.first {
+            switch first {
+            case "iam":
+                return IAMCommand.run(Array(words.dropFirst()), environment: environment)
+            case "workspace":
+                return WorkspaceCommands.run(Array(words.dropFirst()), environment: environment)
+            case "help", "--help", "-h":
+                print(usage)
+                return 0
+            case "--version":
+                print("iamconsole \(version)")
+                return 0
+            default:
+                break
+            }
+        }
+        var options = ConsoleLauncher.Options()
+        while !words.isEmpty {
+            let word = words.removeFirst()
+            switch word {
+            case "--workspace":
+                guard !words.isEmpty else { return usageError("argument --workspace: expected one argument") }
+                options.workspace = words.removeFirst()
+            case "--ascii": options.ascii = true
+            case "--no-color": options.noColor = true
+            case "--theme":
+                guard !words.isEmpty else { return usageError("argument --theme: expected one argument") }
+                options.theme = words.removeFirst()
+            case "--dump-screen":
+                guard !words.isEmpty else { return usageError("argument --dump-screen: expected WIDTHxHEIGHT") }
+                let parts = words.removeFirst().split(separator: "x").compactMap { Int($0) }
+                guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+                    return usageError("argument --dump-screen: expected WIDTHxHEIGHT, e.g. 80x24")
+                }
+                options.dumpScreen = (parts[0], parts[1])
+            default:
+                return usageError("unknown command or option '\(word)'")
+            }
+        }
+        return ConsoleLauncher.run(options, environment: environment)
+    }
+
+    static let version = "0.1.0"
+
+    static let usage = """
+        usage: iamconsole [--workspace PATH] [--theme NAME] [--ascii] [--no-color]
+               iamconsole iam <action> [flags]          (run `iamconsole iam help` for the actions)
+               iamconsole workspace init|check|show [flags]
+
+        With no command, opens the full-screen console on the workspace: --workspace PATH, else
+        $IAMCONSOLE_WORKSPACE, else $XDG_DATA_HOME/iamconsole/workspace.json (created with the
+        sample account on first use).
+        """
+
+    static func usageError(_ message: String) -> Int32 {
+        printError("iamconsole: error: \(message)\n\(usage)")
+        return 252
+    }
+}
