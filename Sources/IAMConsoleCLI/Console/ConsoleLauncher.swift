@@ -24,7 +24,8 @@ enum ConsoleLauncher {
             printError(ConsoleRunner.noTerminalMessage)
             return 2
         }
-        let isDefaultLocation = options.workspace == nil && (environment.variables["IAMCONSOLE_WORKSPACE"] ?? "").isEmpty
+        let isDefaultLocation =
+            options.workspace == nil && (environment.variables["IAMCONSOLE_WORKSPACE"] ?? "").isEmpty
         if isDefaultLocation, !FileManager.default.fileExists(atPath: path) {
             do {
                 let clock = try environment.clock()
@@ -45,7 +46,9 @@ enum ConsoleLauncher {
         }
         let source = WorkspaceOverviewSource(workspace: workspace, principal: "not signed in (read-only)")
         if let size = options.dumpScreen {
-            print(ConsoleRunner.renderOnce(source: source, options: consoleOptions, width: size.width, height: size.height))
+            print(
+                ConsoleRunner.renderOnce(
+                    source: source, options: consoleOptions, width: size.width, height: size.height))
             return 0
         }
         return ConsoleRunner.run(source: source, options: consoleOptions)

@@ -55,7 +55,9 @@ enum ActionCall {
         }
     }
 
-    static func decodeRequest<Request: Decodable & Sendable>(_ type: Request.Type, from json: JSONValue) throws -> Request {
+    static func decodeRequest<Request: Decodable & Sendable>(
+        _ type: Request.Type, from json: JSONValue
+    ) throws -> Request {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .custom { path in
             let key = path.last?.stringValue ?? ""
@@ -82,8 +84,10 @@ struct AnyKey: CodingKey {
 enum JSONPathDescription {
     static func describe(_ error: DecodingError) -> String {
         func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ($0.stringValue.prefix(1).uppercased() + $0.stringValue.dropFirst()) }
-                .joined(separator: ".")
+            keys.map {
+                $0.intValue.map { "[\($0)]" } ?? ($0.stringValue.prefix(1).uppercased() + $0.stringValue.dropFirst())
+            }
+            .joined(separator: ".")
         }
         switch error {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):

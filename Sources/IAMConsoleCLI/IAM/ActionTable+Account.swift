@@ -3,7 +3,8 @@ import IAMCore
 extension ActionTable {
     static let instanceProfiles: [ActionSpec] = [
         ActionSpec(
-            cliName: "create-instance-profile", operation: "CreateInstanceProfile", summary: "Creates an instance profile.",
+            cliName: "create-instance-profile", operation: "CreateInstanceProfile",
+            summary: "Creates an instance profile.",
             flags: [profileName, path, tags], mutates: true, resultKeys: nil,
             call: ActionCall.make(CreateInstanceProfileRequest.self) { try $0.createInstanceProfile($1, as: $2) }),
         ActionSpec(
@@ -51,7 +52,9 @@ extension ActionTable {
         ActionSpec(
             cliName: "get-account-summary", operation: "GetAccountSummary", summary: "Counts entities and quotas.",
             flags: [], mutates: false, resultKeys: nil,
-            call: ActionCall.make(EmptyResponse.self) { service, _, principal in try service.getAccountSummary(as: principal) }),
+            call: ActionCall.make(EmptyResponse.self) { service, _, principal in
+                try service.getAccountSummary(as: principal)
+            }),
         ActionSpec(
             cliName: "get-account-authorization-details", operation: "GetAccountAuthorizationDetails",
             summary: "Everything that grants permissions in the account.",

@@ -32,7 +32,8 @@ extension ActionTable {
             call: ActionCall.make(UntagRequest.self) { try $0.untag($1, as: $2) }),
         ActionSpec(
             cliName: "list-user-tags", operation: "ListUserTags", summary: "Lists a user's tags.", flags: [userName],
-            mutates: false, resultKeys: ["Tags"], call: ActionCall.make(ListTagsRequest.self) { try $0.listTags($1, as: $2) }),
+            mutates: false, resultKeys: ["Tags"],
+            call: ActionCall.make(ListTagsRequest.self) { try $0.listTags($1, as: $2) }),
     ]
 
     static let groups: [ActionSpec] = [
@@ -61,7 +62,8 @@ extension ActionTable {
             flags: [groupName, userName], mutates: true, resultKeys: nil,
             call: ActionCall.make(GroupMembershipRequest.self) { try $0.addUserToGroup($1, as: $2) }),
         ActionSpec(
-            cliName: "remove-user-from-group", operation: "RemoveUserFromGroup", summary: "Removes a user from a group.",
+            cliName: "remove-user-from-group", operation: "RemoveUserFromGroup",
+            summary: "Removes a user from a group.",
             flags: [groupName, userName], mutates: true, resultKeys: nil,
             call: ActionCall.make(GroupMembershipRequest.self) { try $0.removeUserFromGroup($1, as: $2) }),
         ActionSpec(
@@ -109,6 +111,7 @@ extension ActionTable {
             call: ActionCall.make(UntagRequest.self) { try $0.untag($1, as: $2) }),
         ActionSpec(
             cliName: "list-role-tags", operation: "ListRoleTags", summary: "Lists a role's tags.", flags: [roleName],
-            mutates: false, resultKeys: ["Tags"], call: ActionCall.make(ListTagsRequest.self) { try $0.listTags($1, as: $2) }),
+            mutates: false, resultKeys: ["Tags"],
+            call: ActionCall.make(ListTagsRequest.self) { try $0.listTags($1, as: $2) }),
     ]
 }

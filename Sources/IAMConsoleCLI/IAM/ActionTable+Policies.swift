@@ -46,7 +46,8 @@ extension ActionTable {
             flags: [policyArn], mutates: false, resultKeys: ["Versions"],
             call: ActionCall.make(ListPolicyVersionsRequest.self) { try $0.listPolicyVersions($1, as: $2) }),
         ActionSpec(
-            cliName: "delete-policy-version", operation: "DeletePolicyVersion", summary: "Deletes a non-default version.",
+            cliName: "delete-policy-version", operation: "DeletePolicyVersion",
+            summary: "Deletes a non-default version.",
             flags: [policyArn, versionId], mutates: true, resultKeys: nil,
             call: ActionCall.make(PolicyVersionRequest.self) { try $0.deletePolicyVersion($1, as: $2) }),
         ActionSpec(
@@ -55,36 +56,39 @@ extension ActionTable {
             call: ActionCall.make(PolicyVersionRequest.self) { try $0.setDefaultPolicyVersion($1, as: $2) }),
     ]
 
-    static let attachments: [ActionSpec] = IdentityKind.allCases.flatMap { kind -> [ActionSpec] in
-        let nameFlag = kind == .user ? userName : kind == .group ? groupName : roleName
-        return [
+    static let attachments: [ActionSpec] =
+        IdentityKind.allCases.flatMap { kind -> [ActionSpec] in
+            let nameFlag = kind == .user ? userName : kind == .group ? groupName : roleName
+            return [
+                ActionSpec(
+                    cliName: "attach-\(kind.rawValue.lowercased())-policy", operation: "Attach\(kind.rawValue)Policy",
+                    summary: "Attaches a managed policy to a \(kind.rawValue.lowercased()).",
+                    flags: [nameFlag, policyArn],
+                    mutates: true, resultKeys: nil,
+                    call: ActionCall.make(AttachPolicyRequest.self) { try $0.attachPolicy($1, as: $2) }),
+                ActionSpec(
+                    cliName: "detach-\(kind.rawValue.lowercased())-policy", operation: "Detach\(kind.rawValue)Policy",
+                    summary: "Detaches a managed policy from a \(kind.rawValue.lowercased()).",
+                    flags: [nameFlag, policyArn],
+                    mutates: true, resultKeys: nil,
+                    call: ActionCall.make(AttachPolicyRequest.self) { try $0.detachPolicy($1, as: $2) }),
+                ActionSpec(
+                    cliName: "list-attached-\(kind.rawValue.lowercased())-policies",
+                    operation: "ListAttached\(kind.rawValue)Policies",
+                    summary: "Lists the managed policies attached to a \(kind.rawValue.lowercased()).",
+                    flags: [nameFlag, flag("path-prefix")], mutates: false, resultKeys: ["AttachedPolicies"],
+                    call: ActionCall.make(ListAttachedPoliciesRequest.self) { try $0.listAttachedPolicies($1, as: $2) }),
+            ]
+        } + [
             ActionSpec(
-                cliName: "attach-\(kind.rawValue.lowercased())-policy", operation: "Attach\(kind.rawValue)Policy",
-                summary: "Attaches a managed policy to a \(kind.rawValue.lowercased()).", flags: [nameFlag, policyArn],
-                mutates: true, resultKeys: nil,
-                call: ActionCall.make(AttachPolicyRequest.self) { try $0.attachPolicy($1, as: $2) }),
-            ActionSpec(
-                cliName: "detach-\(kind.rawValue.lowercased())-policy", operation: "Detach\(kind.rawValue)Policy",
-                summary: "Detaches a managed policy from a \(kind.rawValue.lowercased()).", flags: [nameFlag, policyArn],
-                mutates: true, resultKeys: nil,
-                call: ActionCall.make(AttachPolicyRequest.self) { try $0.detachPolicy($1, as: $2) }),
-            ActionSpec(
-                cliName: "list-attached-\(kind.rawValue.lowercased())-policies",
-                operation: "ListAttached\(kind.rawValue)Policies",
-                summary: "Lists the managed policies attached to a \(kind.rawValue.lowercased()).",
-                flags: [nameFlag, flag("path-prefix")], mutates: false, resultKeys: ["AttachedPolicies"],
-                call: ActionCall.make(ListAttachedPoliciesRequest.self) { try $0.listAttachedPolicies($1, as: $2) }),
+                cliName: "list-entities-for-policy", operation: "ListEntitiesForPolicy",
+                summary: "Lists the users, groups and roles a policy is attached to.",
+                flags: [
+                    policyArn, flag("entity-filter", "User, Role, Group, LocalManagedPolicy or AWSManagedPolicy."),
+                    flag("path-prefix"), flag("policy-usage-filter"),
+                ], mutates: false, resultKeys: ["PolicyGroups", "PolicyUsers", "PolicyRoles"],
+                call: ActionCall.make(ListEntitiesForPolicyRequest.self) { try $0.listEntitiesForPolicy($1, as: $2) })
         ]
-    } + [
-        ActionSpec(
-            cliName: "list-entities-for-policy", operation: "ListEntitiesForPolicy",
-            summary: "Lists the users, groups and roles a policy is attached to.",
-            flags: [
-                policyArn, flag("entity-filter", "User, Role, Group, LocalManagedPolicy or AWSManagedPolicy."),
-                flag("path-prefix"), flag("policy-usage-filter"),
-            ], mutates: false, resultKeys: ["PolicyGroups", "PolicyUsers", "PolicyRoles"],
-            call: ActionCall.make(ListEntitiesForPolicyRequest.self) { try $0.listEntitiesForPolicy($1, as: $2) }),
-    ]
 
     static let inline: [ActionSpec] = IdentityKind.allCases.flatMap { kind -> [ActionSpec] in
         let nameFlag = kind == .user ? userName : kind == .group ? groupName : roleName
@@ -92,7 +96,8 @@ extension ActionTable {
         return [
             ActionSpec(
                 cliName: "put-\(noun)-policy", operation: "Put\(kind.rawValue)Policy",
-                summary: "Adds or replaces an inline policy of a \(noun).", flags: [nameFlag, policyName, policyDocument],
+                summary: "Adds or replaces an inline policy of a \(noun).",
+                flags: [nameFlag, policyName, policyDocument],
                 mutates: true, resultKeys: nil,
                 call: ActionCall.make(PutInlinePolicyRequest.self) { try $0.putInlinePolicy($1, as: $2) }),
             ActionSpec(

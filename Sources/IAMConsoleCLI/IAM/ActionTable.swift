@@ -4,7 +4,9 @@ import IAMCore
 /// The help text, the flag parser and the console's command palette all read this table.
 enum ActionTable {
     /// A flag whose request member is the flag name in PascalCase (`user-name` → `UserName`).
-    static func flag(_ name: String, _ kind: FlagKind = .string, required: Bool = false, _ help: String = "")
+    static func flag(
+        _ name: String, _ kind: FlagKind = .string, required: Bool = false, _ help: String = ""
+    )
         -> FlagSpec
     {
         let member = name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
@@ -28,7 +30,8 @@ enum ActionTable {
     static let profileName = flag("instance-profile-name", required: true, "The name of the instance profile.")
     static let versionId = flag("version-id", required: true, "The policy version, e.g. v2.")
 
-    static let all: [ActionSpec] = users + groups + roles + policies + attachments + inline + boundaries
+    static let all: [ActionSpec] =
+        users + groups + roles + policies + attachments + inline + boundaries
         + instanceProfiles + accountActions + accessKeys
 
     static func spec(_ cliName: String) -> ActionSpec? { all.first { $0.cliName == cliName } }

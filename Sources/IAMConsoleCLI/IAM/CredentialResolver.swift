@@ -13,11 +13,13 @@ enum CredentialResolver {
     static func principal(root: Bool, environment: CLIEnvironment, account: Account) throws -> Principal {
         if root {
             guard let password = SecretInput.read(prompt: "Root password for \(account.root.email): ") else {
-                throw CredentialError(message: "iamconsole: error: --root needs the root password on standard input", exitCode: 253)
+                throw CredentialError(
+                    message: "iamconsole: error: --root needs the root password on standard input", exitCode: 253)
             }
             guard PasswordHasher.verify(password, against: account.root.passwordHash) else {
                 throw CredentialError(
-                    message: "\nAn error occurred (AccessDenied) when signing in as the root user: the password is incorrect.",
+                    message:
+                        "\nAn error occurred (AccessDenied) when signing in as the root user: the password is incorrect.",
                     exitCode: 254)
             }
             return .root
@@ -30,7 +32,8 @@ enum CredentialResolver {
                 exitCode: 253)
         }
         guard let secret = variables["AWS_SECRET_ACCESS_KEY"], !secret.isEmpty else {
-            throw CredentialError(message: "Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY", exitCode: 253)
+            throw CredentialError(
+                message: "Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY", exitCode: 253)
         }
         if let token = variables["AWS_SESSION_TOKEN"], !token.isEmpty {
             throw CredentialError(
@@ -39,7 +42,8 @@ enum CredentialResolver {
                 exitCode: 254)
         }
         guard let principal = account.principal(forAccessKey: keyId, secret: secret) else {
-            let known = account.root.accessKeys.contains { $0.id == keyId }
+            let known =
+                account.root.accessKeys.contains { $0.id == keyId }
                 || account.users.values.contains { $0.accessKeys.contains { $0.id == keyId } }
             let message =
                 known

@@ -19,13 +19,17 @@ struct GlobalOptions {
 
 /// Parses `--flag value` words the way the AWS CLI does, into a request object keyed by AWS member names.
 enum FlagParser {
-    static func parse(_ words: [String], spec: ActionSpec, currentDirectory: String) throws -> (JSONValue, GlobalOptions) {
+    static func parse(
+        _ words: [String], spec: ActionSpec, currentDirectory: String
+    ) throws -> (JSONValue, GlobalOptions) {
         var globals = GlobalOptions()
         var members: [JSONMember] = []
         var seen = Set<String>()
         var index = 0
         func value(for flag: String) throws -> String {
-            guard index + 1 < words.count else { throw UsageError(description: "argument --\(flag): expected one argument") }
+            guard index + 1 < words.count else {
+                throw UsageError(description: "argument --\(flag): expected one argument")
+            }
             index += 1
             return words[index]
         }
@@ -58,7 +62,10 @@ enum FlagParser {
             case "region", "profile", "endpoint-url": _ = try value(for: name)
             default:
                 let negated = name.hasPrefix("no-") ? String(name.dropFirst(3)) : nil
-                guard let flag = spec.flags.first(where: { $0.name == name || ($0.kind == .boolean && $0.name == negated) })
+                guard
+                    let flag = spec.flags.first(where: {
+                        $0.name == name || ($0.kind == .boolean && $0.name == negated)
+                    })
                 else {
                     throw UsageError(description: "Unknown options: \(word)")
                 }
@@ -101,10 +108,13 @@ enum FlagParser {
             var path = String(text.dropFirst(scheme.count))
             if !path.hasPrefix("/") { path = currentDirectory + "/" + path }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw UsageError(description: "Error parsing parameter: Unable to load paramfile \(text): file not found or unreadable")
+                throw UsageError(
+                    description:
+                        "Error parsing parameter: Unable to load paramfile \(text): file not found or unreadable")
             }
             guard let contents = String(data: data, encoding: .utf8) else {
-                throw UsageError(description: "Error parsing parameter: Unable to load paramfile \(text): not UTF-8 text")
+                throw UsageError(
+                    description: "Error parsing parameter: Unable to load paramfile \(text): not UTF-8 text")
             }
             return contents
         }
@@ -118,24 +128,32 @@ enum FlagParser {
             }
             return parsed
         }
-        guard !words.isEmpty else { throw UsageError(description: "argument --\(flag): expected at least one argument") }
+        guard !words.isEmpty else {
+            throw UsageError(description: "argument --\(flag): expected at least one argument")
+        }
         return .array(
             try words.map { word in
                 guard word.hasPrefix("Key="), let range = word.range(of: ",Value=") else {
                     throw UsageError(
-                        description: "Error parsing parameter '--\(flag)': Expected: 'Key=KEY,Value=VALUE', received: '\(word)'")
+                        description:
+                            "Error parsing parameter '--\(flag)': Expected: 'Key=KEY,Value=VALUE', received: '\(word)'")
                 }
                 let key = String(word[word.index(word.startIndex, offsetBy: 4)..<range.lowerBound])
                 let value = String(word[range.upperBound...])
-                return .object([JSONMember(key: "Key", value: .string(key)), JSONMember(key: "Value", value: .string(value))])
+                return .object([
+                    JSONMember(key: "Key", value: .string(key)), JSONMember(key: "Value", value: .string(value)),
+                ])
             })
     }
 
     static func stringList(_ words: [String], flag: String) throws -> JSONValue {
-        if words.count == 1, words[0].hasPrefix("["), let parsed = try? JSONParser.parse(words[0]), case .array = parsed {
+        if words.count == 1, words[0].hasPrefix("["), let parsed = try? JSONParser.parse(words[0]), case .array = parsed
+        {
             return parsed
         }
-        guard !words.isEmpty else { throw UsageError(description: "argument --\(flag): expected at least one argument") }
+        guard !words.isEmpty else {
+            throw UsageError(description: "argument --\(flag): expected at least one argument")
+        }
         return .array(words.map(JSONValue.string))
     }
 }

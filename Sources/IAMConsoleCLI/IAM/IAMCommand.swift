@@ -13,7 +13,9 @@ enum IAMCommand {
             return words.isEmpty ? 252 : 0
         }
         guard let spec = ActionTable.spec(actionName) else {
-            printError("usage: iamconsole iam <action> [flags]\niamconsole: error: argument operation: Invalid choice: '\(actionName)'")
+            printError(
+                "usage: iamconsole iam <action> [flags]\niamconsole: error: argument operation: Invalid choice: '\(actionName)'"
+            )
             printError("Run 'iamconsole iam help' for the list of actions.")
             return 252
         }
@@ -24,7 +26,8 @@ enum IAMCommand {
         let request: JSONValue
         let globals: GlobalOptions
         do {
-            (request, globals) = try FlagParser.parse(Array(words.dropFirst()), spec: spec, currentDirectory: environment.currentDirectory)
+            (request, globals) = try FlagParser.parse(
+                Array(words.dropFirst()), spec: spec, currentDirectory: environment.currentDirectory)
         } catch {
             printError("usage: iamconsole iam \(spec.cliName) [flags]\niamconsole: error: \(error)")
             return 252
@@ -66,12 +69,15 @@ enum IAMCommand {
                 }
             } else {
                 let service = IAMService(account: workspace.account, clock: clock, random: random)
-                output = try Paginator.run(spec, request: request, globals: globals, service: service, principal: principal)
+                output = try Paginator.run(
+                    spec, request: request, globals: globals, service: service, principal: principal)
             }
             OutputFormatter.print(output)
             return 0
         } catch let error as IAMError {
-            printError("\nAn error occurred (\(error.code.rawValue)) when calling the \(spec.operation) operation: \(error.message)")
+            printError(
+                "\nAn error occurred (\(error.code.rawValue)) when calling the \(spec.operation) operation: \(error.message)"
+            )
             return 254
         } catch let error as RequestDecodingError {
             printError("usage: iamconsole iam \(spec.cliName) [flags]\niamconsole: error: \(error)")
@@ -94,7 +100,9 @@ enum Paginator {
         var service = service
         guard let keys = spec.resultKeys, globals.paginate else {
             var plain = request
-            if let pageSize = globals.pageSize ?? globals.maxItems { plain = set(plain, "MaxItems", .number(String(pageSize))) }
+            if let pageSize = globals.pageSize ?? globals.maxItems {
+                plain = set(plain, "MaxItems", .number(String(pageSize)))
+            }
             if let token = globals.startingToken { plain = set(plain, "Marker", .string(token)) }
             return try spec.call(&service, plain, principal)
         }

@@ -58,7 +58,9 @@ enum WorkspaceCommands {
         init reads the root password from standard input (or prompts for it); --sample creates the demo account.
         """
 
-    static func initialize(path: String, options: [String: String], switches: Set<String>, environment: CLIEnvironment)
+    static func initialize(
+        path: String, options: [String: String], switches: Set<String>, environment: CLIEnvironment
+    )
         -> Int32
     {
         let clock: any IAMClock
@@ -77,7 +79,8 @@ enum WorkspaceCommands {
                 printError("iamconsole: error: the following arguments are required: --root-email (or use --sample)")
                 return 252
             }
-            let accountId = options["account-id"] ?? String((0..<12).map { _ in Character(String(Int.random(in: 0...9))) })
+            let accountId =
+                options["account-id"] ?? String((0..<12).map { _ in Character(String(Int.random(in: 0...9))) })
             guard accountId.count == 12, accountId.allSatisfy({ $0.isASCII && $0.isNumber }) else {
                 printError("iamconsole: error: argument --account-id: must be 12 digits, found '\(accountId)'")
                 return 252
@@ -99,8 +102,10 @@ enum WorkspaceCommands {
                 return 252
             }
             let root = RootUser(
-                email: email, passwordHash: PasswordHasher.hash(password, random: random, iterations: environment.kdfIterations))
-            account = Account(id: accountId, name: options["account-name"] ?? "My Account", createDate: clock.now(), root: root)
+                email: email,
+                passwordHash: PasswordHasher.hash(password, random: random, iterations: environment.kdfIterations))
+            account = Account(
+                id: accountId, name: options["account-name"] ?? "My Account", createDate: clock.now(), root: root)
         }
         if let id = options["account-id"], switches.contains("sample") { account.id = id }
         if let name = options["account-name"] { account.name = name }
@@ -150,7 +155,8 @@ enum WorkspaceCommands {
             return 1
         }
         let account = workspace.account
-        let policy = account.passwordPolicy.map { "custom (minimum length \($0.minimumPasswordLength))" } ?? "IAM default"
+        let policy =
+            account.passwordPolicy.map { "custom (minimum length \($0.minimumPasswordLength))" } ?? "IAM default"
         let lines = [
             "Workspace       \(path)",
             "Account         \(account.id)\(account.alias.map { " (\($0))" } ?? "")  \(account.name)",

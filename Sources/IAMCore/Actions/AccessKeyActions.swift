@@ -65,7 +65,9 @@ extension IAMService {
     }
 
     /// Creates an access key (two per user, inactive ones included). The secret appears only in this response.
-    public mutating func createAccessKey(_ request: AccessKeyUserRequest, as principal: Principal) throws(IAMError)
+    public mutating func createAccessKey(
+        _ request: AccessKeyUserRequest, as principal: Principal
+    ) throws(IAMError)
         -> CreateAccessKeyResponse
     {
         let owner = try keyOwner(request.userName, principal)
@@ -88,7 +90,9 @@ extension IAMService {
     }
 
     /// Lists access key metadata (never the secret).
-    public func listAccessKeys(_ request: AccessKeyUserRequest, as principal: Principal) throws(IAMError)
+    public func listAccessKeys(
+        _ request: AccessKeyUserRequest, as principal: Principal
+    ) throws(IAMError)
         -> ListAccessKeysResponse
     {
         let owner = try keyOwner(request.userName, principal)
@@ -103,11 +107,14 @@ extension IAMService {
     }
 
     /// Activates or deactivates an access key.
-    public mutating func updateAccessKey(_ request: UpdateAccessKeyRequest, as principal: Principal) throws(IAMError)
+    public mutating func updateAccessKey(
+        _ request: UpdateAccessKeyRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         guard let status = AccessKeyStatus(rawValue: request.status) else {
-            throw NameRules.validationError(request.status, "status", "Member must satisfy enum value set: [Active, Inactive]")
+            throw NameRules.validationError(
+                request.status, "status", "Member must satisfy enum value set: [Active, Inactive]")
         }
         let owner = try keyOwner(request.userName, principal)
         try authorize(principal, "UpdateAccessKey", owner.arn)
@@ -122,7 +129,9 @@ extension IAMService {
     }
 
     /// Deletes an access key.
-    public mutating func deleteAccessKey(_ request: DeleteAccessKeyRequest, as principal: Principal) throws(IAMError)
+    public mutating func deleteAccessKey(
+        _ request: DeleteAccessKeyRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         let owner = try keyOwner(request.userName, principal)
@@ -138,7 +147,8 @@ extension IAMService {
     }
 
     private func accessKeyExists(_ id: String) -> Bool {
-        account.root.accessKeys.contains { $0.id == id } || account.users.values.contains { $0.accessKeys.contains { $0.id == id } }
+        account.root.accessKeys.contains { $0.id == id }
+            || account.users.values.contains { $0.accessKeys.contains { $0.id == id } }
     }
 }
 
@@ -150,7 +160,8 @@ extension Account {
         }
         for user in users.values {
             if let key = user.accessKeys.first(where: { $0.id == id }) {
-                return key.status == .active && SecretHasher.verify(secret, against: key.secretHash) ? .user(user.name) : nil
+                return key.status == .active && SecretHasher.verify(secret, against: key.secretHash)
+                    ? .user(user.name) : nil
             }
         }
         return nil

@@ -28,7 +28,9 @@ public struct AccountSummaryResponse: Codable, Sendable, Equatable {
 
 extension IAMService {
     /// Sets the account alias (an account has at most one; a new alias replaces the old).
-    public mutating func createAccountAlias(_ request: AccountAliasRequest, as principal: Principal) throws(IAMError)
+    public mutating func createAccountAlias(
+        _ request: AccountAliasRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         try NameRules.checkAccountAlias(request.accountAlias)
@@ -40,7 +42,9 @@ extension IAMService {
     }
 
     /// Removes the account alias.
-    public mutating func deleteAccountAlias(_ request: AccountAliasRequest, as principal: Principal) throws(IAMError)
+    public mutating func deleteAccountAlias(
+        _ request: AccountAliasRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         try NameRules.checkLength(request.accountAlias, field: "accountAlias", min: 3, max: 63)
@@ -54,12 +58,15 @@ extension IAMService {
     }
 
     /// Lists the account alias (zero or one).
-    public func listAccountAliases(_ request: ListAccountAliasesRequest, as principal: Principal) throws(IAMError)
+    public func listAccountAliases(
+        _ request: ListAccountAliasesRequest, as principal: Principal
+    ) throws(IAMError)
         -> ListAccountAliasesResponse
     {
         try Paging.checkMaxItems(request.maxItems)
         try authorize(principal, "ListAccountAliases", "*")
-        return ListAccountAliasesResponse(accountAliases: account.alias.map { [$0] } ?? [], isTruncated: false, marker: nil)
+        return ListAccountAliasesResponse(
+            accountAliases: account.alias.map { [$0] } ?? [], isTruncated: false, marker: nil)
     }
 
     /// Counts of the account's entities and the quotas that apply, as GetAccountSummary reports them.

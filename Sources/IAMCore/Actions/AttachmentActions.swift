@@ -106,7 +106,9 @@ extension ListAttachedPoliciesRequest {
 
 extension IAMService {
     /// Attaches a managed policy to a user, group or role (10 per entity; attaching twice is a no-op).
-    public mutating func attachPolicy(_ request: AttachPolicyRequest, as principal: Principal) throws(IAMError)
+    public mutating func attachPolicy(
+        _ request: AttachPolicyRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         let (kind, requested) = try request.target()
@@ -128,7 +130,9 @@ extension IAMService {
     }
 
     /// Detaches a managed policy from a user, group or role.
-    public mutating func detachPolicy(_ request: AttachPolicyRequest, as principal: Principal) throws(IAMError)
+    public mutating func detachPolicy(
+        _ request: AttachPolicyRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         let (kind, requested) = try request.target()
@@ -146,7 +150,9 @@ extension IAMService {
     }
 
     /// Lists the managed policies attached to a user, group or role.
-    public func listAttachedPolicies(_ request: ListAttachedPoliciesRequest, as principal: Principal)
+    public func listAttachedPolicies(
+        _ request: ListAttachedPoliciesRequest, as principal: Principal
+    )
         throws(IAMError) -> ListAttachedPoliciesResponse
     {
         let (kind, requested) = try request.target()
@@ -165,7 +171,9 @@ extension IAMService {
     }
 
     /// Lists the users, groups and roles a managed policy is attached to (or bounds).
-    public func listEntitiesForPolicy(_ request: ListEntitiesForPolicyRequest, as principal: Principal)
+    public func listEntitiesForPolicy(
+        _ request: ListEntitiesForPolicyRequest, as principal: Principal
+    )
         throws(IAMError) -> ListEntitiesForPolicyResponse
     {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
@@ -197,8 +205,10 @@ extension IAMService {
         }
         var entities: [(String, Entity)] = []
         if wantsAll || filter == "Group" {
-            entities += account.groups.values.filter { $0.path.hasPrefix(prefix) && uses(attached: $0.attachedPolicies, boundary: nil) }
-                .map { ("1" + Paging.nameKey($0.name), .group($0)) }
+            entities += account.groups.values.filter {
+                $0.path.hasPrefix(prefix) && uses(attached: $0.attachedPolicies, boundary: nil)
+            }
+            .map { ("1" + Paging.nameKey($0.name), .group($0)) }
         }
         if wantsAll || filter == "User" {
             entities += account.users.values.filter {
@@ -216,7 +226,8 @@ extension IAMService {
             policyGroups: [], policyUsers: [], policyRoles: [], isTruncated: page.isTruncated, marker: page.marker)
         for (_, entity) in page.items {
             switch entity {
-            case .group(let group): response.policyGroups.append(PolicyGroupShape(groupName: group.name, groupId: group.id))
+            case .group(let group):
+                response.policyGroups.append(PolicyGroupShape(groupName: group.name, groupId: group.id))
             case .user(let user): response.policyUsers.append(PolicyUserShape(userName: user.name, userId: user.id))
             case .role(let role): response.policyRoles.append(PolicyRoleShape(roleName: role.name, roleId: role.id))
             }

@@ -93,7 +93,8 @@ extension IAMService {
         let allowed = ["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"]
         for value in request.filter ?? [] where !allowed.contains(value) {
             throw NameRules.validationError(
-                value, "filter", "Member must satisfy enum value set: [User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]")
+                value, "filter",
+                "Member must satisfy enum value set: [User, Role, Group, LocalManagedPolicy, AWSManagedPolicy]")
         }
         try authorize(principal, "GetAccountAuthorizationDetails", "*")
         let filter = Set(request.filter ?? [])

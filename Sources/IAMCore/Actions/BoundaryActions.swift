@@ -28,7 +28,9 @@ extension IAMService {
     }
 
     /// Sets (or replaces) the permissions boundary of a user or role.
-    public mutating func putPermissionsBoundary(_ request: PutPermissionsBoundaryRequest, as principal: Principal)
+    public mutating func putPermissionsBoundary(
+        _ request: PutPermissionsBoundaryRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         let (kind, requested) = try boundaryTarget(request.userName, request.roleName)

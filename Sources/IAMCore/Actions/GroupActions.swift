@@ -92,7 +92,9 @@ public struct ListGroupsForUserRequest: Codable, Sendable {
 
 extension IAMService {
     /// Creates a group.
-    public mutating func createGroup(_ request: CreateGroupRequest, as principal: Principal) throws(IAMError)
+    public mutating func createGroup(
+        _ request: CreateGroupRequest, as principal: Principal
+    ) throws(IAMError)
         -> GroupResponse
     {
         let path = request.path ?? "/"
@@ -124,7 +126,9 @@ extension IAMService {
     }
 
     /// Lists groups whose path starts with the prefix.
-    public func listGroups(_ request: ListGroupsRequest, as principal: Principal) throws(IAMError)
+    public func listGroups(
+        _ request: ListGroupsRequest, as principal: Principal
+    ) throws(IAMError)
         -> ListGroupsResponse
     {
         if let prefix = request.pathPrefix { try NameRules.checkPathPrefix(prefix) }
@@ -139,7 +143,9 @@ extension IAMService {
     }
 
     /// Renames a group or moves it; its members keep their membership.
-    public mutating func updateGroup(_ request: UpdateGroupRequest, as principal: Principal) throws(IAMError)
+    public mutating func updateGroup(
+        _ request: UpdateGroupRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         try NameRules.checkName(request.groupName, field: "groupName", max: 128)
@@ -165,7 +171,9 @@ extension IAMService {
     }
 
     /// Deletes a group with no members, inline policies or attached policies.
-    public mutating func deleteGroup(_ request: GroupNameRequest, as principal: Principal) throws(IAMError)
+    public mutating func deleteGroup(
+        _ request: GroupNameRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         try NameRules.checkName(request.groupName, field: "groupName", max: 128)
@@ -185,7 +193,9 @@ extension IAMService {
     }
 
     /// Adds a user to a group (a user belongs to at most 10 groups; adding twice is a no-op).
-    public mutating func addUserToGroup(_ request: GroupMembershipRequest, as principal: Principal) throws(IAMError)
+    public mutating func addUserToGroup(
+        _ request: GroupMembershipRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         try NameRules.checkName(request.groupName, field: "groupName", max: 128)
@@ -202,7 +212,9 @@ extension IAMService {
     }
 
     /// Removes a user from a group.
-    public mutating func removeUserFromGroup(_ request: GroupMembershipRequest, as principal: Principal)
+    public mutating func removeUserFromGroup(
+        _ request: GroupMembershipRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         try NameRules.checkName(request.groupName, field: "groupName", max: 128)
@@ -220,7 +232,9 @@ extension IAMService {
     }
 
     /// Lists the groups a user belongs to.
-    public func listGroupsForUser(_ request: ListGroupsForUserRequest, as principal: Principal) throws(IAMError)
+    public func listGroupsForUser(
+        _ request: ListGroupsForUserRequest, as principal: Principal
+    ) throws(IAMError)
         -> ListGroupsResponse
     {
         try NameRules.checkName(request.userName, field: "userName", max: 128)

@@ -72,7 +72,9 @@ private func target(_ user: String?, _ group: String?, _ role: String?) throws(I
 
 extension IAMService {
     /// Adds or replaces an inline policy; the entity's inline policies together must stay within its size quota.
-    public mutating func putInlinePolicy(_ request: PutInlinePolicyRequest, as principal: Principal) throws(IAMError)
+    public mutating func putInlinePolicy(
+        _ request: PutInlinePolicyRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         let (kind, requested) = try target(request.userName, request.groupName, request.roleName)
@@ -97,7 +99,9 @@ extension IAMService {
     }
 
     /// Returns an inline policy's document.
-    public func getInlinePolicy(_ request: InlinePolicyRequest, as principal: Principal) throws(IAMError)
+    public func getInlinePolicy(
+        _ request: InlinePolicyRequest, as principal: Principal
+    ) throws(IAMError)
         -> GetInlinePolicyResponse
     {
         let (kind, requested) = try target(request.userName, request.groupName, request.roleName)
@@ -114,7 +118,9 @@ extension IAMService {
     }
 
     /// Deletes an inline policy.
-    public mutating func deleteInlinePolicy(_ request: InlinePolicyRequest, as principal: Principal)
+    public mutating func deleteInlinePolicy(
+        _ request: InlinePolicyRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         let (kind, requested) = try target(request.userName, request.groupName, request.roleName)
@@ -135,7 +141,9 @@ extension IAMService {
     }
 
     /// Lists the names of an entity's inline policies.
-    public func listInlinePolicies(_ request: ListInlinePoliciesRequest, as principal: Principal) throws(IAMError)
+    public func listInlinePolicies(
+        _ request: ListInlinePoliciesRequest, as principal: Principal
+    ) throws(IAMError)
         -> ListInlinePoliciesResponse
     {
         let (kind, requested) = try target(request.userName, request.groupName, request.roleName)

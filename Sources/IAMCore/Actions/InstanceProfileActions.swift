@@ -58,7 +58,9 @@ extension IAMService {
     }
 
     /// Creates an empty instance profile.
-    public mutating func createInstanceProfile(_ request: CreateInstanceProfileRequest, as principal: Principal)
+    public mutating func createInstanceProfile(
+        _ request: CreateInstanceProfileRequest, as principal: Principal
+    )
         throws(IAMError) -> InstanceProfileResponse
     {
         let path = request.path ?? "/"
@@ -85,7 +87,9 @@ extension IAMService {
     }
 
     /// Returns an instance profile with its role.
-    public func getInstanceProfile(_ request: InstanceProfileNameRequest, as principal: Principal) throws(IAMError)
+    public func getInstanceProfile(
+        _ request: InstanceProfileNameRequest, as principal: Principal
+    ) throws(IAMError)
         -> InstanceProfileResponse
     {
         let profile = try existingInstanceProfile(request.instanceProfileName)
@@ -94,7 +98,9 @@ extension IAMService {
     }
 
     /// Lists instance profiles, or with `roleName` the profiles that hold that role.
-    public func listInstanceProfiles(_ request: ListInstanceProfilesRequest, as principal: Principal)
+    public func listInstanceProfiles(
+        _ request: ListInstanceProfilesRequest, as principal: Principal
+    )
         throws(IAMError) -> ListInstanceProfilesResponse
     {
         var profiles = Array(account.instanceProfiles.values)
@@ -116,7 +122,9 @@ extension IAMService {
     }
 
     /// Puts a role into an instance profile (one role per profile).
-    public mutating func addRoleToInstanceProfile(_ request: InstanceProfileRoleRequest, as principal: Principal)
+    public mutating func addRoleToInstanceProfile(
+        _ request: InstanceProfileRoleRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         let profile = try existingInstanceProfile(request.instanceProfileName)
@@ -125,7 +133,8 @@ extension IAMService {
         let role = try existingRole(request.roleName)
         if profile.roles.contains(where: { Account.key($0) == Account.key(role.name) }) {
             throw IAMError(
-                .limitExceeded, "Cannot exceed quota for InstanceSessionsPerInstanceProfile: \(quotas.rolesPerInstanceProfile)")
+                .limitExceeded,
+                "Cannot exceed quota for InstanceSessionsPerInstanceProfile: \(quotas.rolesPerInstanceProfile)")
         }
         guard profile.roles.count < quotas.rolesPerInstanceProfile else {
             throw .quota("InstanceSessionsPerInstanceProfile", quotas.rolesPerInstanceProfile)
@@ -146,13 +155,17 @@ extension IAMService {
         guard profile.roles.contains(where: { Account.key($0) == Account.key(role.name) }) else {
             throw .noSuchEntity("The role with name \(role.name) cannot be found in instance profile \(profile.name).")
         }
-        account.instanceProfiles[Account.key(profile.name)]?.roles.removeAll { Account.key($0) == Account.key(role.name) }
+        account.instanceProfiles[Account.key(profile.name)]?.roles.removeAll {
+            Account.key($0) == Account.key(role.name)
+        }
         committed(principal, "RemoveRoleFromInstanceProfile", arn)
         return EmptyResponse()
     }
 
     /// Deletes an instance profile that holds no role.
-    public mutating func deleteInstanceProfile(_ request: InstanceProfileNameRequest, as principal: Principal)
+    public mutating func deleteInstanceProfile(
+        _ request: InstanceProfileNameRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         let profile = try existingInstanceProfile(request.instanceProfileName)

@@ -93,7 +93,9 @@ extension IAMService {
     }
 
     /// Creates a customer managed policy with its first version, v1, as the default.
-    public mutating func createPolicy(_ request: CreatePolicyRequest, as principal: Principal) throws(IAMError)
+    public mutating func createPolicy(
+        _ request: CreatePolicyRequest, as principal: Principal
+    ) throws(IAMError)
         -> PolicyResponse
     {
         let path = request.path ?? "/"
@@ -137,7 +139,9 @@ extension IAMService {
     }
 
     /// Lists managed policies: the account's, AWS's, or both, optionally only those in use.
-    public func listPolicies(_ request: ListPoliciesRequest, as principal: Principal) throws(IAMError)
+    public func listPolicies(
+        _ request: ListPoliciesRequest, as principal: Principal
+    ) throws(IAMError)
         -> ListPoliciesResponse
     {
         let scope = request.scope ?? "All"
@@ -146,13 +150,16 @@ extension IAMService {
         }
         if let filter = request.policyUsageFilter, !["PermissionsPolicy", "PermissionsBoundary"].contains(filter) {
             throw NameRules.validationError(
-                filter, "policyUsageFilter", "Member must satisfy enum value set: [PermissionsPolicy, PermissionsBoundary]")
+                filter, "policyUsageFilter",
+                "Member must satisfy enum value set: [PermissionsPolicy, PermissionsBoundary]")
         }
         if let prefix = request.pathPrefix { try NameRules.checkPolicyPath(prefix, field: "pathPrefix") }
         try authorize(principal, "ListPolicies", "arn:aws:iam::\(account.id):policy/")
         var shapes: [PolicyShape] = []
         if scope != "AWS" {
-            shapes += account.policies.values.map { account.shape(of: $0, includeDescription: false, includeTags: false) }
+            shapes += account.policies.values.map {
+                account.shape(of: $0, includeDescription: false, includeTags: false)
+            }
         }
         if scope != "Local" {
             shapes += AWSManagedPolicyCatalog.all.map { account.shape(of: $0, includeDescription: false) }
@@ -162,7 +169,8 @@ extension IAMService {
             guard shape.path.hasPrefix(prefix) else { return false }
             switch request.policyUsageFilter {
             case "PermissionsPolicy" where request.onlyAttached == true: return shape.attachmentCount > 0
-            case "PermissionsBoundary" where request.onlyAttached == true: return shape.permissionsBoundaryUsageCount > 0
+            case "PermissionsBoundary" where request.onlyAttached == true:
+                return shape.permissionsBoundaryUsageCount > 0
             case nil where request.onlyAttached == true:
                 return shape.attachmentCount > 0 || shape.permissionsBoundaryUsageCount > 0
             default: return true
@@ -176,7 +184,9 @@ extension IAMService {
     }
 
     /// Deletes a customer managed policy that is attached nowhere and has only its default version.
-    public mutating func deletePolicy(_ request: PolicyArnRequest, as principal: Principal) throws(IAMError)
+    public mutating func deletePolicy(
+        _ request: PolicyArnRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         try NameRules.checkARN(request.policyArn, field: "policyArn")

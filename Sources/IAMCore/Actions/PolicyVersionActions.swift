@@ -51,11 +51,14 @@ extension IAMService {
         if ok, index < scalars.count {
             ok =
                 scalars[index] == "."
-                && scalars[(index + 1)...].allSatisfy { $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || $0 == "-" }
+                && scalars[(index + 1)...].allSatisfy {
+                    $0.properties.isAlphabetic && $0.isASCII || ("0"..."9").contains($0) || $0 == "-"
+                }
         }
         guard ok else {
             throw NameRules.validationError(
-                versionId, "versionId", "Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?")
+                versionId, "versionId",
+                "Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?")
         }
     }
 
@@ -70,7 +73,9 @@ extension IAMService {
     }
 
     /// Adds a version to a customer managed policy (at most 5 kept), optionally making it the default.
-    public mutating func createPolicyVersion(_ request: CreatePolicyVersionRequest, as principal: Principal)
+    public mutating func createPolicyVersion(
+        _ request: CreatePolicyVersionRequest, as principal: Principal
+    )
         throws(IAMError) -> PolicyVersionResponse
     {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
@@ -84,7 +89,8 @@ extension IAMService {
                     + "you must delete an existing version.")
         }
         let now = clock.now()
-        let version = PolicyVersion(versionId: "v\(policy.nextVersionNumber)", document: request.policyDocument, createDate: now)
+        let version = PolicyVersion(
+            versionId: "v\(policy.nextVersionNumber)", document: request.policyDocument, createDate: now)
         policy.versions.append(version)
         policy.nextVersionNumber += 1
         if request.setAsDefault == true {
@@ -95,12 +101,15 @@ extension IAMService {
         committed(principal, "CreatePolicyVersion", request.policyArn)
         return PolicyVersionResponse(
             policyVersion: PolicyVersionShape(
-                document: nil, versionId: version.versionId, isDefaultVersion: policy.defaultVersionId == version.versionId,
+                document: nil, versionId: version.versionId,
+                isDefaultVersion: policy.defaultVersionId == version.versionId,
                 createDate: now))
     }
 
     /// Returns one version of a managed policy, with its document.
-    public func getPolicyVersion(_ request: PolicyVersionRequest, as principal: Principal) throws(IAMError)
+    public func getPolicyVersion(
+        _ request: PolicyVersionRequest, as principal: Principal
+    ) throws(IAMError)
         -> PolicyVersionResponse
     {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
@@ -109,7 +118,8 @@ extension IAMService {
         switch managedPolicy(arn: request.policyArn) {
         case .customer(let policy):
             guard let version = policy.versions.first(where: { $0.versionId == request.versionId }) else {
-                throw .noSuchEntity("Policy \(request.policyArn) version \(request.versionId) does not exist or is not attachable.")
+                throw .noSuchEntity(
+                    "Policy \(request.policyArn) version \(request.versionId) does not exist or is not attachable.")
             }
             return PolicyVersionResponse(
                 policyVersion: PolicyVersionShape(
@@ -117,7 +127,8 @@ extension IAMService {
                     isDefaultVersion: version.versionId == policy.defaultVersionId, createDate: version.createDate))
         case .aws(let policy):
             guard policy.defaultVersionId == request.versionId else {
-                throw .noSuchEntity("Policy \(request.policyArn) version \(request.versionId) does not exist or is not attachable.")
+                throw .noSuchEntity(
+                    "Policy \(request.policyArn) version \(request.versionId) does not exist or is not attachable.")
             }
             return PolicyVersionResponse(
                 policyVersion: PolicyVersionShape(
@@ -129,7 +140,9 @@ extension IAMService {
     }
 
     /// Lists a managed policy's stored versions, newest first.
-    public func listPolicyVersions(_ request: ListPolicyVersionsRequest, as principal: Principal) throws(IAMError)
+    public func listPolicyVersions(
+        _ request: ListPolicyVersionsRequest, as principal: Principal
+    ) throws(IAMError)
         -> ListPolicyVersionsResponse
     {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
@@ -160,11 +173,14 @@ extension IAMService {
         shapes.sort { $0.0 > $1.0 }
         let keyed = shapes.enumerated().map { (String(1_000_000 + $0.offset), $0.element.1) }
         let page = try Paging.page(keyed, key: { $0.0 }, marker: request.marker, maxItems: request.maxItems)
-        return ListPolicyVersionsResponse(versions: page.items.map(\.1), isTruncated: page.isTruncated, marker: page.marker)
+        return ListPolicyVersionsResponse(
+            versions: page.items.map(\.1), isTruncated: page.isTruncated, marker: page.marker)
     }
 
     /// Deletes a non-default version of a customer managed policy.
-    public mutating func deletePolicyVersion(_ request: PolicyVersionRequest, as principal: Principal)
+    public mutating func deletePolicyVersion(
+        _ request: PolicyVersionRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
@@ -172,7 +188,8 @@ extension IAMService {
         try authorize(principal, "DeletePolicyVersion", request.policyArn)
         var policy = try customerPolicyForVersions(request.policyArn)
         guard let index = policy.versions.firstIndex(where: { $0.versionId == request.versionId }) else {
-            throw .noSuchEntity("Policy \(request.policyArn) version \(request.versionId) does not exist or is not attachable.")
+            throw .noSuchEntity(
+                "Policy \(request.policyArn) version \(request.versionId) does not exist or is not attachable.")
         }
         if policy.defaultVersionId == request.versionId {
             throw .deleteConflict("Cannot delete the default version of a policy.")
@@ -184,7 +201,9 @@ extension IAMService {
     }
 
     /// Makes an existing version the default one.
-    public mutating func setDefaultPolicyVersion(_ request: PolicyVersionRequest, as principal: Principal)
+    public mutating func setDefaultPolicyVersion(
+        _ request: PolicyVersionRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
@@ -192,7 +211,8 @@ extension IAMService {
         try authorize(principal, "SetDefaultPolicyVersion", request.policyArn)
         var policy = try customerPolicyForVersions(request.policyArn)
         guard policy.versions.contains(where: { $0.versionId == request.versionId }) else {
-            throw .noSuchEntity("Policy \(request.policyArn) version \(request.versionId) does not exist or is not attachable.")
+            throw .noSuchEntity(
+                "Policy \(request.policyArn) version \(request.versionId) does not exist or is not attachable.")
         }
         policy.defaultVersionId = request.versionId
         policy.updateDate = clock.now()

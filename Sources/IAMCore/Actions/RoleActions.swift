@@ -76,7 +76,9 @@ public struct UpdateAssumeRolePolicyRequest: Codable, Sendable {
 
 extension IAMService {
     /// Creates a role with a trust policy.
-    public mutating func createRole(_ request: CreateRoleRequest, as principal: Principal) throws(IAMError)
+    public mutating func createRole(
+        _ request: CreateRoleRequest, as principal: Principal
+    ) throws(IAMError)
         -> RoleResponse
     {
         let path = request.path ?? "/"
@@ -133,7 +135,9 @@ extension IAMService {
     }
 
     /// Changes a role's description or maximum session duration.
-    public mutating func updateRole(_ request: UpdateRoleRequest, as principal: Principal) throws(IAMError)
+    public mutating func updateRole(
+        _ request: UpdateRoleRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         try NameRules.checkName(request.roleName, field: "roleName", max: 64)
@@ -151,7 +155,9 @@ extension IAMService {
     }
 
     /// Replaces a role's trust policy.
-    public mutating func updateAssumeRolePolicy(_ request: UpdateAssumeRolePolicyRequest, as principal: Principal)
+    public mutating func updateAssumeRolePolicy(
+        _ request: UpdateAssumeRolePolicyRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         try NameRules.checkName(request.roleName, field: "roleName", max: 64)
@@ -166,7 +172,9 @@ extension IAMService {
     }
 
     /// Deletes a role that has no policies and belongs to no instance profile.
-    public mutating func deleteRole(_ request: RoleNameRequest, as principal: Principal) throws(IAMError)
+    public mutating func deleteRole(
+        _ request: RoleNameRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         try NameRules.checkName(request.roleName, field: "roleName", max: 64)

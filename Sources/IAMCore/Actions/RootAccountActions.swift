@@ -22,7 +22,9 @@ public struct ChangeRootPasswordRequest: Codable, Sendable {
 
 extension IAMService {
     /// Renames the account. Only the root user can change account settings.
-    public mutating func updateAccountName(_ request: UpdateAccountNameRequest, as principal: Principal)
+    public mutating func updateAccountName(
+        _ request: UpdateAccountNameRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         try authorize(principal, "UpdateAccountName", account.rootARN, rootOnly: principal != .root)
@@ -33,7 +35,9 @@ extension IAMService {
     }
 
     /// Changes the root user's email address (its sign-in name). Root only.
-    public mutating func updateRootEmail(_ request: UpdateRootEmailRequest, as principal: Principal)
+    public mutating func updateRootEmail(
+        _ request: UpdateRootEmailRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         try authorize(principal, "UpdateRootEmail", account.rootARN, rootOnly: principal != .root)
@@ -45,7 +49,9 @@ extension IAMService {
 
     /// Changes the root password after checking the current one. Root only; the password policy does
     /// not apply to root, but AWS's own minimum (8 characters, 3 character classes) does.
-    public mutating func changeRootPassword(_ request: ChangeRootPasswordRequest, as principal: Principal)
+    public mutating func changeRootPassword(
+        _ request: ChangeRootPasswordRequest, as principal: Principal
+    )
         throws(IAMError) -> EmptyResponse
     {
         try authorize(principal, "ChangeRootPassword", account.rootARN, rootOnly: principal != .root)

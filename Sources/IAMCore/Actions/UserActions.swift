@@ -58,7 +58,9 @@ public struct EmptyResponse: Codable, Sendable, Equatable { public init() {} }
 
 extension IAMService {
     /// Creates an IAM user with no credentials and no permissions.
-    public mutating func createUser(_ request: CreateUserRequest, as principal: Principal) throws(IAMError)
+    public mutating func createUser(
+        _ request: CreateUserRequest, as principal: Principal
+    ) throws(IAMError)
         -> UserResponse
     {
         let path = request.path ?? "/"
@@ -117,7 +119,9 @@ extension IAMService {
     }
 
     /// Renames a user or moves it to a new path; memberships, policies and credentials follow it.
-    public mutating func updateUser(_ request: UpdateUserRequest, as principal: Principal) throws(IAMError)
+    public mutating func updateUser(
+        _ request: UpdateUserRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         try NameRules.checkName(request.userName, field: "userName", max: 128)
@@ -134,7 +138,8 @@ extension IAMService {
         user.name = newName
         user.path = request.newPath ?? user.path
         account.users[Account.key(newName)] = user
-        for (serial, device) in account.mfaDevices where device.assignedTo.map(Account.key) == Account.key(request.userName) {
+        for (serial, device) in account.mfaDevices
+        where device.assignedTo.map(Account.key) == Account.key(request.userName) {
             account.mfaDevices[serial]?.assignedTo = newName
         }
         committed(principal, "UpdateUser", oldARN)
@@ -142,7 +147,9 @@ extension IAMService {
     }
 
     /// Deletes a user that has nothing left attached (DeleteConflict otherwise, naming what remains).
-    public mutating func deleteUser(_ request: UserNameRequest, as principal: Principal) throws(IAMError)
+    public mutating func deleteUser(
+        _ request: UserNameRequest, as principal: Principal
+    ) throws(IAMError)
         -> EmptyResponse
     {
         let name = try requiredUserName(request.userName)
@@ -179,7 +186,8 @@ extension IAMService {
         while true {
             let candidate = random.identifier(prefix)
             let taken =
-                account.users.values.contains { $0.id == candidate } || account.groups.values.contains { $0.id == candidate }
+                account.users.values.contains { $0.id == candidate }
+                || account.groups.values.contains { $0.id == candidate }
                 || account.roles.values.contains { $0.id == candidate }
                 || account.policies.values.contains { $0.id == candidate }
                 || account.instanceProfiles.values.contains { $0.id == candidate }

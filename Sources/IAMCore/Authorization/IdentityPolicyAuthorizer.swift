@@ -19,10 +19,14 @@ public struct IdentityPolicyAuthorizer: Authorizer {
             return .allowed
         case .user(let name):
             guard let user = account.user(named: name) else { return .implicitDeny(reason: "the user does not exist") }
-            var texts = user.inlinePolicies.map(\.document) + user.attachedPolicies.compactMap { account.managedDocument(arn: $0) }
+            var texts =
+                user.inlinePolicies.map(\.document)
+                + user.attachedPolicies.compactMap { account.managedDocument(arn: $0) }
             for groupName in user.groups {
                 guard let group = account.group(named: groupName) else { continue }
-                texts += group.inlinePolicies.map(\.document) + group.attachedPolicies.compactMap { account.managedDocument(arn: $0) }
+                texts +=
+                    group.inlinePolicies.map(\.document)
+                    + group.attachedPolicies.compactMap { account.managedDocument(arn: $0) }
             }
             documents = texts
             boundary = user.permissionsBoundary.flatMap { account.managedDocument(arn: $0) }
@@ -30,7 +34,9 @@ public struct IdentityPolicyAuthorizer: Authorizer {
             guard let role = account.role(named: roleName) else {
                 return .implicitDeny(reason: "the role does not exist")
             }
-            documents = role.inlinePolicies.map(\.document) + role.attachedPolicies.compactMap { account.managedDocument(arn: $0) }
+            documents =
+                role.inlinePolicies.map(\.document)
+                + role.attachedPolicies.compactMap { account.managedDocument(arn: $0) }
             boundary = role.permissionsBoundary.flatMap { account.managedDocument(arn: $0) }
         }
         let identity = documents.map { Self.evaluate($0, request) }

@@ -10,7 +10,8 @@ public enum PasswordHasher {
     public static let defaultIterations = 600_000
 
     /// Hashes a password with a fresh 16-byte salt.
-    public static func hash(_ password: String, random: any RandomSource, iterations: Int = defaultIterations) -> String {
+    public static func hash(_ password: String, random: any RandomSource, iterations: Int = defaultIterations) -> String
+    {
         let salt = random.bytes(16)
         let derived = derive(password, salt: salt, iterations: iterations)
         return "pbkdf2-sha256$\(iterations)$\(Data(salt).base64EncodedString())$\(Data(derived).base64EncodedString())"

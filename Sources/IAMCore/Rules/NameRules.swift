@@ -45,7 +45,8 @@ public enum NameRules {
                 && scalars[1..<scalars.count - 1].allSatisfy { $0.value >= 0x21 && $0.value <= 0x7E })
         guard ok else {
             throw validationError(
-                value, field, "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)")
+                value, field,
+                "Member must satisfy regular expression pattern: (\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)")
         }
     }
 
@@ -68,7 +69,8 @@ public enum NameRules {
     public static func checkPathPrefix(_ value: String, field: String = "pathPrefix") throws(IAMError) {
         try checkLength(value, field: field, min: 1, max: 512)
         guard value.hasPrefix("/"), value.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value <= 0x7F }) else {
-            throw validationError(value, field, "Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*")
+            throw validationError(
+                value, field, "Member must satisfy regular expression pattern: \\u002F[\\u0021-\\u007F]*")
         }
     }
 
@@ -88,7 +90,8 @@ public enum NameRules {
         }
         guard ok else {
             throw validationError(
-                value, "accountAlias", "Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$")
+                value, "accountAlias",
+                "Member must satisfy regular expression pattern: ^[a-z0-9]([a-z0-9]|-(?!-)){1,61}[a-z0-9]$")
         }
         if scalars.count == 12, scalars.allSatisfy({ ("0"..."9").contains($0) }) {
             throw IAMError(.invalidInput, "The account alias cannot be a 12-digit number.")
@@ -104,7 +107,8 @@ public enum NameRules {
         guard ok else {
             throw validationError(
                 value, field,
-                "Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*")
+                "Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*"
+            )
         }
     }
 
@@ -117,14 +121,17 @@ public enum NameRules {
             try checkLength(tag.value, field: field + ".value", min: 0, max: 256)
             guard tag.key.unicodeScalars.allSatisfy(isTagCharacter) else {
                 throw validationError(
-                    tag.key, field + ".key", "Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+")
+                    tag.key, field + ".key",
+                    "Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+")
             }
             guard tag.value.unicodeScalars.allSatisfy({ isTagCharacter($0) || $0 == "*" }) else {
                 throw validationError(
-                    tag.value, field + ".value", "Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*")
+                    tag.value, field + ".value",
+                    "Member must satisfy regular expression pattern: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*")
             }
             if !seen.insert(tag.key.lowercased()).inserted {
-                throw IAMError(.invalidInput, "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
+                throw IAMError(
+                    .invalidInput, "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
             }
         }
     }

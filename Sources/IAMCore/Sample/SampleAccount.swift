@@ -80,14 +80,20 @@ public enum SampleAccount {
             CreatePolicyRequest(
                 policyName: "DeveloperBoundary", policyDocument: SampleDocuments.developerBoundary,
                 description: "The most a developer-created identity may ever do."), as: root)
-        _ = try service.attachPolicy(AttachPolicyRequest(groupName: "Admins", policyArn: policy("AdministratorAccess")), as: root)
-        _ = try service.attachPolicy(AttachPolicyRequest(groupName: "Developers", policyArn: policy("PowerUserAccess")), as: root)
-        _ = try service.attachPolicy(AttachPolicyRequest(groupName: "Developers", policyArn: own("/", "DenyWithoutMFA")), as: root)
-        _ = try service.attachPolicy(AttachPolicyRequest(groupName: "Auditors", policyArn: policy("SecurityAudit")), as: root)
-        _ = try service.attachPolicy(AttachPolicyRequest(groupName: "Auditors", policyArn: policy("ReadOnlyAccess")), as: root)
+        _ = try service.attachPolicy(
+            AttachPolicyRequest(groupName: "Admins", policyArn: policy("AdministratorAccess")), as: root)
+        _ = try service.attachPolicy(
+            AttachPolicyRequest(groupName: "Developers", policyArn: policy("PowerUserAccess")), as: root)
+        _ = try service.attachPolicy(
+            AttachPolicyRequest(groupName: "Developers", policyArn: own("/", "DenyWithoutMFA")), as: root)
+        _ = try service.attachPolicy(
+            AttachPolicyRequest(groupName: "Auditors", policyArn: policy("SecurityAudit")), as: root)
+        _ = try service.attachPolicy(
+            AttachPolicyRequest(groupName: "Auditors", policyArn: policy("ReadOnlyAccess")), as: root)
         _ = try service.putInlinePolicy(
             PutInlinePolicyRequest(
-                groupName: "Developers", policyName: "ManageOwnAccessKeys", policyDocument: SampleDocuments.manageOwnKeys),
+                groupName: "Developers", policyName: "ManageOwnAccessKeys",
+                policyDocument: SampleDocuments.manageOwnKeys),
             as: root)
 
         let people: [(String, String, [String], [Tag])] = [
@@ -104,15 +110,18 @@ public enum SampleAccount {
             }
         }
         _ = try service.putPermissionsBoundary(
-            PutPermissionsBoundaryRequest(userName: "dave", permissionsBoundary: own("/", "DeveloperBoundary")), as: root)
+            PutPermissionsBoundaryRequest(userName: "dave", permissionsBoundary: own("/", "DeveloperBoundary")),
+            as: root)
         clock.advance(days: 3)
         _ = try service.createUser(
-            CreateUserRequest(userName: "deploy-bot", path: "/service/", tags: [Tag(key: "owner", value: "ci")]), as: root)
+            CreateUserRequest(userName: "deploy-bot", path: "/service/", tags: [Tag(key: "owner", value: "ci")]),
+            as: root)
         _ = try service.attachPolicy(
             AttachPolicyRequest(userName: "deploy-bot", policyArn: own("/ci/", "DeployArtifacts")), as: root)
         _ = try service.putInlinePolicy(
             PutInlinePolicyRequest(
-                userName: "deploy-bot", policyName: "ReadBuildParameters", policyDocument: SampleDocuments.readParameters),
+                userName: "deploy-bot", policyName: "ReadBuildParameters",
+                policyDocument: SampleDocuments.readParameters),
             as: root)
 
         var account = service.account
@@ -156,7 +165,8 @@ public enum SampleAccount {
                 roleName: "thumbnailer", assumeRolePolicyDocument: SampleDocuments.trustLambda,
                 description: "Lambda function that makes image thumbnails."), as: root)
         _ = try service.attachPolicy(
-            AttachPolicyRequest(roleName: "thumbnailer", policyArn: policy("service-role/AWSLambdaBasicExecutionRole")), as: root)
+            AttachPolicyRequest(roleName: "thumbnailer", policyArn: policy("service-role/AWSLambdaBasicExecutionRole")),
+            as: root)
         _ = try service.createRole(
             CreateRoleRequest(
                 roleName: "auditor-readonly", assumeRolePolicyDocument: SampleDocuments.trustOtherAccount,

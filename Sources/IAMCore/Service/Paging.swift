@@ -15,7 +15,8 @@ enum Paging {
         if let maxItems, maxItems < 1 || maxItems > 1000 {
             let constraint =
                 maxItems < 1
-                ? "Member must have value greater than or equal to 1" : "Member must have value less than or equal to 1000"
+                ? "Member must have value greater than or equal to 1"
+                : "Member must have value less than or equal to 1000"
             throw NameRules.validationError(String(maxItems), "maxItems", constraint)
         }
     }

@@ -10,10 +10,13 @@ public enum Principal: Sendable, Hashable, CustomStringConvertible {
         case .root:
             return account.rootARN
         case .user(let name):
-            guard let user = account.user(named: name) else { return ResourceNames.user(account.id, path: "/", name: name) }
+            guard let user = account.user(named: name) else {
+                return ResourceNames.user(account.id, path: "/", name: name)
+            }
             return account.arn(of: user)
         case .roleSession(let role, let session):
-            return ResourceNames.assumedRole(account.id, role: account.role(named: role)?.name ?? role, session: session)
+            return ResourceNames.assumedRole(
+                account.id, role: account.role(named: role)?.name ?? role, session: session)
         }
     }
 

@@ -94,7 +94,8 @@ private final class ValueEncoder: Encoder {
         case let double as Double: return .number(String(double))
         case let map as [String: Int]:
             // Dictionaries have no order of their own; sorted keys keep the output stable.
-            return .object(map.sorted { $0.key < $1.key }.map { JSONMember(key: $0.key, value: .number(String($0.value))) })
+            return .object(
+                map.sorted { $0.key < $1.key }.map { JSONMember(key: $0.key, value: .number(String($0.value))) })
         default:
             let child = ValueEncoder(codingPath: codingPath + (key.map { [$0] } ?? []))
             try value.encode(to: child)

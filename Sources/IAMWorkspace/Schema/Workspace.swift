@@ -26,7 +26,9 @@ public final class Workspace: @unchecked Sendable {
     }
 
     /// Creates a new workspace file holding `account`; refuses to replace an existing file unless `overwrite`.
-    public static func create(path: String, account: Account, overwrite: Bool = false) throws(WorkspaceError)
+    public static func create(
+        path: String, account: Account, overwrite: Bool = false
+    ) throws(WorkspaceError)
         -> Workspace
     {
         let file = WorkspaceFile(path: path)

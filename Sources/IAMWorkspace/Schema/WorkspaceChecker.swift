@@ -33,16 +33,20 @@ public enum WorkspaceChecker {
             account.customerPolicy(arn: arn) != nil || AWSManagedPolicyCatalog.isAWSManagedARN(arn)
         }
         func id(_ path: String, _ value: String) {
-            let ok = (16...128).contains(value.count) && value.unicodeScalars.allSatisfy {
-                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-            }
+            let ok =
+                (16...128).contains(value.count)
+                && value.unicodeScalars.allSatisfy {
+                    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+                }
             if !ok { add(path, "invalid unique id '\(value)' (16-128 letters, digits or _)") }
         }
 
         if account.id.count != 12 || !account.id.allSatisfy(\.isASCII) || !account.id.allSatisfy(\.isNumber) {
             add("$.account.id", "the account id must be 12 digits, found '\(account.id)'")
         }
-        if let alias = account.alias { rule("$.account.alias") { () throws(IAMError) in try NameRules.checkAccountAlias(alias) } }
+        if let alias = account.alias {
+            rule("$.account.alias") { () throws(IAMError) in try NameRules.checkAccountAlias(alias) }
+        }
         rule("$.account.root.email") { () throws(IAMError) in try IAMService.checkEmail(account.root.email) }
         if !account.root.passwordHash.hasPrefix("pbkdf2-sha256$") {
             add("$.account.root.passwordHash", "not a password hash this version understands")
@@ -50,11 +54,14 @@ public enum WorkspaceChecker {
 
         for (index, user) in sorted(account.users).enumerated() {
             let path = "$.account.users[\(index)]"
-            rule(path + ".name") { () throws(IAMError) in try NameRules.checkName(user.name, field: "userName", max: 64) }
+            rule(path + ".name") { () throws(IAMError) in try NameRules.checkName(user.name, field: "userName", max: 64)
+            }
             rule(path + ".path") { () throws(IAMError) in try NameRules.checkPath(user.path) }
             id(path + ".id", user.id)
             if user.groups.count > quotas.groupsPerUser {
-                add(path + ".groups", "a user can be in at most \(quotas.groupsPerUser) groups, found \(user.groups.count)")
+                add(
+                    path + ".groups",
+                    "a user can be in at most \(quotas.groupsPerUser) groups, found \(user.groups.count)")
             }
             for (g, group) in user.groups.enumerated() where account.group(named: group) == nil {
                 add(path + ".groups[\(g)]", "no group named '\(group)'")
@@ -75,7 +82,9 @@ public enum WorkspaceChecker {
         }
         for (index, group) in sorted(account.groups).enumerated() {
             let path = "$.account.groups[\(index)]"
-            rule(path + ".name") { () throws(IAMError) in try NameRules.checkName(group.name, field: "groupName", max: 128) }
+            rule(path + ".name") { () throws(IAMError) in
+                try NameRules.checkName(group.name, field: "groupName", max: 128)
+            }
             rule(path + ".path") { () throws(IAMError) in try NameRules.checkPath(group.path) }
             id(path + ".id", group.id)
             checkAttachments(path, group.attachedPolicies, quotas.attachedPoliciesPerGroup, managedExists, add)
@@ -85,7 +94,8 @@ public enum WorkspaceChecker {
         }
         for (index, role) in sorted(account.roles).enumerated() {
             let path = "$.account.roles[\(index)]"
-            rule(path + ".name") { () throws(IAMError) in try NameRules.checkName(role.name, field: "roleName", max: 64) }
+            rule(path + ".name") { () throws(IAMError) in try NameRules.checkName(role.name, field: "roleName", max: 64)
+            }
             rule(path + ".path") { () throws(IAMError) in try NameRules.checkPath(role.path) }
             id(path + ".id", role.id)
             document(path + ".assumeRolePolicyDocument", role.assumeRolePolicyDocument, .trust)
@@ -102,18 +112,24 @@ public enum WorkspaceChecker {
         }
         for (index, policy) in sorted(account.policies).enumerated() {
             let path = "$.account.policies[\(index)]"
-            rule(path + ".name") { () throws(IAMError) in try NameRules.checkName(policy.name, field: "policyName", max: 128) }
+            rule(path + ".name") { () throws(IAMError) in
+                try NameRules.checkName(policy.name, field: "policyName", max: 128)
+            }
             rule(path + ".path") { () throws(IAMError) in try NameRules.checkPolicyPath(policy.path) }
             id(path + ".id", policy.id)
             if policy.versions.isEmpty || policy.versions.count > quotas.versionsPerPolicy {
-                add(path + ".versions", "a managed policy has 1 to \(quotas.versionsPerPolicy) versions, found \(policy.versions.count)")
+                add(
+                    path + ".versions",
+                    "a managed policy has 1 to \(quotas.versionsPerPolicy) versions, found \(policy.versions.count)")
             }
             if !policy.versions.contains(where: { $0.versionId == policy.defaultVersionId }) {
                 add(path + ".defaultVersionId", "no version \(policy.defaultVersionId)")
             }
             var seen = Set<String>()
             for (v, version) in policy.versions.enumerated() {
-                if !seen.insert(version.versionId).inserted { add(path + ".versions[\(v)].versionId", "duplicate version id") }
+                if !seen.insert(version.versionId).inserted {
+                    add(path + ".versions[\(v)].versionId", "duplicate version id")
+                }
                 if let number = Int(version.versionId.dropFirst()), number >= policy.nextVersionNumber {
                     add(path + ".nextVersionNumber", "must be greater than every version number (\(number))")
                 }
@@ -132,7 +148,8 @@ public enum WorkspaceChecker {
                 add(path + ".roles[\(r)]", "no role named '\(role)'")
             }
         }
-        for (index, device) in account.mfaDevices.values.sorted(by: { $0.serialNumber < $1.serialNumber }).enumerated() {
+        for (index, device) in account.mfaDevices.values.sorted(by: { $0.serialNumber < $1.serialNumber }).enumerated()
+        {
             if let owner = device.assignedTo, owner != MFADevice.rootAssignee, account.user(named: owner) == nil {
                 add("$.account.mfaDevices[\(index)].assignedTo", "no user named '\(owner)'")
             }
@@ -147,7 +164,9 @@ public enum WorkspaceChecker {
     private static func checkAttachments(
         _ path: String, _ arns: [String], _ quota: Int, _ exists: (String) -> Bool, _ add: (String, String) -> Void
     ) {
-        if arns.count > quota { add(path + ".attachedPolicies", "at most \(quota) managed policies, found \(arns.count)") }
+        if arns.count > quota {
+            add(path + ".attachedPolicies", "at most \(quota) managed policies, found \(arns.count)")
+        }
         for (index, arn) in arns.enumerated() where !exists(arn) {
             add(path + ".attachedPolicies[\(index)]", "no managed policy \(arn)")
         }
