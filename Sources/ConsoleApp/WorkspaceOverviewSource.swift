@@ -29,7 +29,7 @@ public final class WorkspaceOverviewSource: AccountOverviewSource {
             OverviewCount(label: "Users", value: account.users.count),
             OverviewCount(label: "User groups", value: account.groups.count),
             OverviewCount(label: "Roles", value: account.roles.count),
-            OverviewCount(label: "Customer managed policies", value: account.policies.count),
+            OverviewCount(label: "Policies", value: account.policies.count),
             OverviewCount(label: "Instance profiles", value: account.instanceProfiles.count),
             OverviewCount(label: "MFA devices", value: account.mfaDevices.count),
         ]
