@@ -159,9 +159,9 @@ extension IAMService {
         let conflicts: [(Bool, String)] = [
             (user.loginProfile != nil, "must delete login profile first"),
             (!user.accessKeys.isEmpty, "must delete access keys first"),
-            (user.signingCertificates > 0, "must delete signing certificates first"),
-            (user.sshPublicKeys > 0, "must delete SSH public keys first"),
-            (user.serviceSpecificCredentials > 0, "must delete service-specific credentials first"),
+            (user.signingCertificates > 0, "must remove referenced objects first"),
+            (user.sshPublicKeys > 0, "must remove referenced objects first"),
+            (user.serviceSpecificCredentials > 0, "must remove referenced objects first"),
             (!user.mfaDevices.isEmpty, "must delete MFA device first"),
             (!user.inlinePolicies.isEmpty, "must delete policies first"),
             (!user.attachedPolicies.isEmpty, "must detach all policies first"),
