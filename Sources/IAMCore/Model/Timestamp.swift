@@ -75,7 +75,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
                 index += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<6 where digits < 6 { micros *= 10 }
+            for _ in min(digits, 6)..<6 { micros *= 10 }
         }
         var offsetSeconds = 0
         if index == bytes.count {
