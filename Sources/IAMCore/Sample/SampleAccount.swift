@@ -156,7 +156,7 @@ public enum SampleAccount {
                 roleName: "thumbnailer", assumeRolePolicyDocument: SampleDocuments.trustLambda,
                 description: "Lambda function that makes image thumbnails."), as: root)
         _ = try service.attachPolicy(
-            AttachPolicyRequest(roleName: "thumbnailer", policyArn: policy("AWSLambdaBasicExecutionRole")), as: root)
+            AttachPolicyRequest(roleName: "thumbnailer", policyArn: policy("service-role/AWSLambdaBasicExecutionRole")), as: root)
         _ = try service.createRole(
             CreateRoleRequest(
                 roleName: "auditor-readonly", assumeRolePolicyDocument: SampleDocuments.trustOtherAccount,
