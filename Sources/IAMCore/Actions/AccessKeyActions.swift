@@ -101,7 +101,7 @@ extension IAMService {
             AccessKeyShape(
                 userName: owner.user?.name, accessKeyId: $0.id, status: $0.status.rawValue, secretAccessKey: nil,
                 createDate: $0.createDate)
-        }
+        }.sorted { $0.accessKeyId < $1.accessKeyId }  // the marker is an id, so the list must be in id order
         let page = try Paging.page(shapes, key: { $0.accessKeyId }, marker: request.marker, maxItems: request.maxItems)
         return ListAccessKeysResponse(accessKeyMetadata: page.items, isTruncated: page.isTruncated, marker: page.marker)
     }

@@ -75,7 +75,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
                 index += 1
             }
             guard digits > 0 else { return nil }
-            for _ in digits..<6 where digits < 6 { micros *= 10 }
+            for _ in min(digits, 6)..<6 { micros *= 10 }
         }
         var offsetSeconds = 0
         if index == bytes.count {
@@ -93,6 +93,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
             return nil
         }
         let days = Self.days(fromCivilYear: year, month: month, day: day)
+        // Reject days the month does not have (2026-02-30), which would otherwise roll into the next month.
+        guard Self.civilDate(fromDays: Int64(days)) == (year, month, day) else { return nil }
         let secs = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
         self.microseconds = secs * 1_000_000 + Int64(micros)
     }
