@@ -169,9 +169,9 @@ import Testing
     @Test(arguments: [
         ("login", "must delete login profile first"),
         ("keys", "must delete access keys first"),
-        ("certs", "must delete signing certificates first"),
-        ("ssh", "must delete SSH public keys first"),
-        ("service", "must delete service-specific credentials first"),
+        ("certs", "must remove referenced objects first"),
+        ("ssh", "must remove referenced objects first"),
+        ("service", "must remove referenced objects first"),
         ("mfa", "must delete MFA device first"),
         ("inline", "must delete policies first"),
         ("attached", "must detach all policies first"),
