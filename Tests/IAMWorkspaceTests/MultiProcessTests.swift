@@ -28,7 +28,9 @@ struct MultiProcessTests {
             try second.write(to: URL(fileURLWithPath: sources + "/b"))
             let workspace = folder + "/ws"
             let file = WorkspaceFile(path: workspace + "/ws.json")
-            try file.write(first)
+            // Two saves first, so a backup exists even if the writer is killed before its own first save.
+            try file.write(second)
+            try file.write(first, overwrite: true)
 
             var generator = SystemRandomNumberGenerator()
             var roundsKilledMidSave = 0
