@@ -164,10 +164,9 @@ extension IAMService {
             guard let parsed = IAMResourceName(arn), parsed.path.hasPrefix(prefix) else { return nil }
             return AttachedPolicyShape(policyName: parsed.name, policyArn: arn)
         }
-        let keyed = shapes.enumerated().map { (String(1_000_000 + $0.offset), $0.element) }
-        let page = try Paging.page(keyed, key: { $0.0 }, marker: request.marker, maxItems: request.maxItems)
+        let page = try Paging.inOrder(shapes, marker: request.marker, maxItems: request.maxItems)
         return ListAttachedPoliciesResponse(
-            attachedPolicies: page.items.map(\.1), isTruncated: page.isTruncated, marker: page.marker)
+            attachedPolicies: page.items, isTruncated: page.isTruncated, marker: page.marker)
     }
 
     /// Lists the users, groups and roles a managed policy is attached to (or bounds).

@@ -32,16 +32,7 @@ public struct GetGroupResponse: Codable, Sendable, Equatable {
 }
 
 /// ListGroups request.
-public struct ListGroupsRequest: Codable, Sendable {
-    public var pathPrefix: String?
-    public var marker: String?
-    public var maxItems: Int?
-    public init(pathPrefix: String? = nil, marker: String? = nil, maxItems: Int? = nil) {
-        self.pathPrefix = pathPrefix
-        self.marker = marker
-        self.maxItems = maxItems
-    }
-}
+public typealias ListGroupsRequest = PathListRequest
 
 /// ListGroups and ListGroupsForUser response.
 public struct ListGroupsResponse: Codable, Sendable, Equatable {
@@ -134,10 +125,9 @@ extension IAMService {
         if let prefix = request.pathPrefix { try NameRules.checkPathPrefix(prefix) }
         try authorize(principal, "ListGroups", "arn:aws:iam::\(account.id):group/")
         let prefix = request.pathPrefix ?? "/"
-        let matching = account.groups.values.filter { $0.path.hasPrefix(prefix) }
-            .sorted { Paging.nameKey($0.name) < Paging.nameKey($1.name) }
-        let page = try Paging.page(
-            matching, key: { Paging.nameKey($0.name) }, marker: request.marker, maxItems: request.maxItems)
+        let page = try Paging.byName(
+            account.groups.values.filter { $0.path.hasPrefix(prefix) }, name: \.name, marker: request.marker,
+            maxItems: request.maxItems)
         return ListGroupsResponse(
             groups: page.items.map(account.shape(of:)), isTruncated: page.isTruncated, marker: page.marker)
     }
@@ -240,10 +230,9 @@ extension IAMService {
         try NameRules.checkName(request.userName, field: "userName", max: 128)
         let user = try existingUser(request.userName)
         try authorize(principal, "ListGroupsForUser", account.arn(of: user))
-        let groups = user.groups.compactMap { account.group(named: $0) }
-            .sorted { Paging.nameKey($0.name) < Paging.nameKey($1.name) }
-        let page = try Paging.page(
-            groups, key: { Paging.nameKey($0.name) }, marker: request.marker, maxItems: request.maxItems)
+        let page = try Paging.byName(
+            user.groups.compactMap { account.group(named: $0) }, name: \.name, marker: request.marker,
+            maxItems: request.maxItems)
         return ListGroupsResponse(
             groups: page.items.map(account.shape(of:)), isTruncated: page.isTruncated, marker: page.marker)
     }

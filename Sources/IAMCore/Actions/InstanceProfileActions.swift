@@ -114,9 +114,7 @@ extension IAMService {
             let prefix = request.pathPrefix ?? "/"
             profiles = profiles.filter { $0.path.hasPrefix(prefix) }
         }
-        profiles.sort { Paging.nameKey($0.name) < Paging.nameKey($1.name) }
-        let page = try Paging.page(
-            profiles, key: { Paging.nameKey($0.name) }, marker: request.marker, maxItems: request.maxItems)
+        let page = try Paging.byName(profiles, name: \.name, marker: request.marker, maxItems: request.maxItems)
         return ListInstanceProfilesResponse(
             instanceProfiles: page.items.map(account.shape(of:)), isTruncated: page.isTruncated, marker: page.marker)
     }

@@ -171,10 +171,8 @@ extension IAMService {
             throw .policyNotFound(request.policyArn)
         }
         shapes.sort { $0.0 > $1.0 }
-        let keyed = shapes.enumerated().map { (String(1_000_000 + $0.offset), $0.element.1) }
-        let page = try Paging.page(keyed, key: { $0.0 }, marker: request.marker, maxItems: request.maxItems)
-        return ListPolicyVersionsResponse(
-            versions: page.items.map(\.1), isTruncated: page.isTruncated, marker: page.marker)
+        let page = try Paging.inOrder(shapes.map(\.1), marker: request.marker, maxItems: request.maxItems)
+        return ListPolicyVersionsResponse(versions: page.items, isTruncated: page.isTruncated, marker: page.marker)
     }
 
     /// Deletes a non-default version of a customer managed policy.

@@ -34,16 +34,7 @@ public struct RoleNameRequest: Codable, Sendable {
 }
 
 /// ListRoles request.
-public struct ListRolesRequest: Codable, Sendable {
-    public var pathPrefix: String?
-    public var marker: String?
-    public var maxItems: Int?
-    public init(pathPrefix: String? = nil, marker: String? = nil, maxItems: Int? = nil) {
-        self.pathPrefix = pathPrefix
-        self.marker = marker
-        self.maxItems = maxItems
-    }
-}
+public typealias ListRolesRequest = PathListRequest
 
 /// ListRoles response.
 public struct ListRolesResponse: Codable, Sendable, Equatable {
@@ -125,10 +116,9 @@ extension IAMService {
         if let prefix = request.pathPrefix { try NameRules.checkPathPrefix(prefix) }
         try authorize(principal, "ListRoles", "arn:aws:iam::\(account.id):role/")
         let prefix = request.pathPrefix ?? "/"
-        let matching = account.roles.values.filter { $0.path.hasPrefix(prefix) }
-            .sorted { Paging.nameKey($0.name) < Paging.nameKey($1.name) }
-        let page = try Paging.page(
-            matching, key: { Paging.nameKey($0.name) }, marker: request.marker, maxItems: request.maxItems)
+        let page = try Paging.byName(
+            account.roles.values.filter { $0.path.hasPrefix(prefix) }, name: \.name, marker: request.marker,
+            maxItems: request.maxItems)
         return ListRolesResponse(
             roles: page.items.map { account.shape(of: $0, detailed: false) }, isTruncated: page.isTruncated,
             marker: page.marker)

@@ -150,8 +150,7 @@ extension IAMService {
         let (arn, action) = arnAndAction(target, "List")
         try authorize(principal, action + "Tags", arn)
         let all = tags(of: target)
-        let indexed = all.enumerated().map { (String(format: "%08d", $0.offset), $0.element) }
-        let page = try Paging.page(indexed, key: { $0.0 }, marker: request.marker, maxItems: request.maxItems)
-        return ListTagsResponse(tags: page.items.map(\.1), isTruncated: page.isTruncated, marker: page.marker)
+        let page = try Paging.inOrder(all, marker: request.marker, maxItems: request.maxItems)
+        return ListTagsResponse(tags: page.items, isTruncated: page.isTruncated, marker: page.marker)
     }
 }

@@ -16,8 +16,8 @@ public struct CreateUserRequest: Codable, Sendable {
 /// A response carrying one user.
 public struct UserResponse: Codable, Sendable, Equatable { public var user: UserShape }
 
-/// ListUsers request.
-public struct ListUsersRequest: Codable, Sendable {
+/// ListUsers, ListGroups, ListRoles and ListInstanceProfiles request: a path prefix and a page.
+public struct PathListRequest: Codable, Sendable {
     public var pathPrefix: String?
     public var marker: String?
     public var maxItems: Int?
@@ -27,6 +27,9 @@ public struct ListUsersRequest: Codable, Sendable {
         self.maxItems = maxItems
     }
 }
+
+/// ListUsers request.
+public typealias ListUsersRequest = PathListRequest
 
 /// ListUsers response.
 public struct ListUsersResponse: Codable, Sendable, Equatable {
@@ -109,10 +112,9 @@ extension IAMService {
         if let prefix = request.pathPrefix { try NameRules.checkPathPrefix(prefix) }
         try authorize(principal, "ListUsers", "arn:aws:iam::\(account.id):user/")
         let prefix = request.pathPrefix ?? "/"
-        let matching = account.users.values.filter { $0.path.hasPrefix(prefix) }
-            .sorted { Paging.nameKey($0.name) < Paging.nameKey($1.name) }
-        let page = try Paging.page(
-            matching, key: { Paging.nameKey($0.name) }, marker: request.marker, maxItems: request.maxItems)
+        let page = try Paging.byName(
+            account.users.values.filter { $0.path.hasPrefix(prefix) }, name: \.name, marker: request.marker,
+            maxItems: request.maxItems)
         return ListUsersResponse(
             users: page.items.map { account.shape(of: $0, detailed: false) }, isTruncated: page.isTruncated,
             marker: page.marker)

@@ -45,6 +45,22 @@ enum Paging {
         return Page(items: slice, isTruncated: false, marker: nil)
     }
 
+    /// Sorts entities by name (case-insensitively) and returns the page that starts at `marker`.
+    static func byName<Item>(
+        _ items: some Sequence<Item>, name: (Item) -> String, marker: String?, maxItems: Int?
+    ) throws(IAMError) -> Page<Item> {
+        let keyed = items.map { (nameKey(name($0)), $0) }.sorted { $0.0 < $1.0 }
+        let page = try self.page(keyed, key: { $0.0 }, marker: marker, maxItems: maxItems)
+        return Page(items: page.items.map(\.1), isTruncated: page.isTruncated, marker: page.marker)
+    }
+
+    /// Pages items in the order given (attachment order, version order, tag order).
+    static func inOrder<Item>(_ items: [Item], marker: String?, maxItems: Int?) throws(IAMError) -> Page<Item> {
+        let keyed = items.enumerated().map { (String(1_000_000 + $0.offset), $0.element) }
+        let page = try self.page(keyed, key: { $0.0 }, marker: marker, maxItems: maxItems)
+        return Page(items: page.items.map(\.1), isTruncated: page.isTruncated, marker: page.marker)
+    }
+
     /// A sort key that orders names case-insensitively and stays unique.
     static func nameKey(_ name: String) -> String { name.lowercased() + "\u{0}" + name }
 }
