@@ -35,8 +35,11 @@ struct CLIEnvironment {
     }
 
     /// Randomness: the system's, or a reproducible stream seeded by `IAMCONSOLE_TEST_SEED` (for tests only).
-    func random() -> any RandomSource {
+    /// `perProcess` mixes in the process id, so concurrent processes with one seed draw different ids; a new
+    /// workspace (`workspace init`) leaves it out so the same seed always makes the same bytes.
+    func random(perProcess: Bool = true) -> any RandomSource {
         guard let seed = variables["IAMCONSOLE_TEST_SEED"], !seed.isEmpty else { return SystemRandomSource() }
+        guard perProcess else { return SeededRandomSource(seed: seed) }
         return SeededRandomSource(seed: seed + "|" + String(ProcessInfo.processInfo.processIdentifier))
     }
 

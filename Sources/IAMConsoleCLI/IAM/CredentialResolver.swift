@@ -42,9 +42,12 @@ enum CredentialResolver {
                 exitCode: 254)
         }
         guard let principal = account.principal(forAccessKey: keyId, secret: secret) else {
+            // A deactivated key is refused like an unknown one, as AWS does; only an active key with the
+            // wrong secret is a signature mismatch.
+            let isActive: (AccessKey) -> Bool = { $0.id == keyId && $0.status == .active }
             let known =
-                account.root.accessKeys.contains { $0.id == keyId }
-                || account.users.values.contains { $0.accessKeys.contains { $0.id == keyId } }
+                account.root.accessKeys.contains(where: isActive)
+                || account.users.values.contains { $0.accessKeys.contains(where: isActive) }
             let message =
                 known
                 ? "\nAn error occurred (SignatureDoesNotMatch) when checking credentials: The request signature we "

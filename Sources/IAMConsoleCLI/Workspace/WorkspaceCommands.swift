@@ -70,7 +70,7 @@ enum WorkspaceCommands {
             printError("iamconsole: error: \(error)")
             return 252
         }
-        let random = environment.random()
+        let random = environment.random(perProcess: false)
         var account: Account
         if switches.contains("sample") {
             account = SampleAccount.make(now: clock.now(), random: random, iterations: environment.kdfIterations)

@@ -30,7 +30,7 @@ public enum WorkspaceChecker {
             }
         }
         func managedExists(_ arn: String) -> Bool {
-            account.customerPolicy(arn: arn) != nil || AWSManagedPolicyCatalog.isAWSManagedARN(arn)
+            account.customerPolicy(arn: arn) != nil || AWSManagedPolicyCatalog.policy(arn: arn) != nil
         }
         func id(_ path: String, _ value: String) {
             let ok =
