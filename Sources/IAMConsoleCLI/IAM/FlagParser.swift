@@ -11,6 +11,7 @@ struct GlobalOptions {
     var workspace: String?
     var root = false
     var output = "json"
+    var query: String?
     var paginate = true
     var maxItems: Int?
     var startingToken: String?
@@ -51,9 +52,19 @@ enum FlagParser {
             case "root": globals.root = true
             case "output":
                 globals.output = try value(for: name)
-                guard globals.output == "json" else {
-                    throw UsageError(description: "argument --output: only 'json' output is supported")
+                guard ["json", "text"].contains(globals.output) else {
+                    throw UsageError(
+                        description:
+                            "argument --output: Invalid choice '\(globals.output)', valid choices are: json | text")
                 }
+            case "query":
+                let expression = try value(for: name)
+                do {
+                    _ = try JMESPathParser.parse(expression)
+                } catch {
+                    throw UsageError(description: "\(error)")
+                }
+                globals.query = expression
             case "no-paginate": globals.paginate = false
             case "max-items": globals.maxItems = try integer(for: name)
             case "starting-token": globals.startingToken = try value(for: name)

@@ -6,8 +6,8 @@ enum HelpText {
             "Runs an IAM action against the workspace, as `aws iam` does against AWS.",
             "Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY name an access key of the workspace;",
             "--root acts as the root user and reads the root password from standard input.", "",
-            "Global flags: --workspace PATH, --root, --output json, --no-paginate, --max-items N,",
-            "--starting-token TOKEN, --page-size N", "", "Actions:",
+            "Global flags: --workspace PATH, --root, --output json|text, --query JMESPATH, --no-paginate,",
+            "--max-items N, --starting-token TOKEN, --page-size N", "", "Actions:",
         ]
         let width = (ActionTable.all.map(\.cliName.count).max() ?? 0) + 2
         for spec in ActionTable.all.sorted(by: { $0.cliName < $1.cliName }) {

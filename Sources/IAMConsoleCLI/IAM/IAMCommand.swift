@@ -72,7 +72,7 @@ enum IAMCommand {
                 output = try Paginator.run(
                     spec, request: request, globals: globals, service: service, principal: principal)
             }
-            OutputFormatter.print(output)
+            try OutputFormatter.print(output, globals: globals)
             return 0
         } catch let error as IAMError {
             printError(
@@ -82,6 +82,9 @@ enum IAMCommand {
         } catch let error as RequestDecodingError {
             printError("usage: iamconsole iam \(spec.cliName) [flags]\niamconsole: error: \(error)")
             return 252
+        } catch let error as JMESPathError {
+            printError("iamconsole: error: \(error)")
+            return 255
         } catch let error as UsageError {
             printError("iamconsole: error: \(error)")
             return 252
@@ -155,9 +158,15 @@ enum Paginator {
 enum OutputFormatter {
     static let documentKeys: Set<String> = ["PolicyDocument", "AssumeRolePolicyDocument", "Document"]
 
-    static func print(_ value: JSONValue) {
-        if case .object(let members) = value, members.isEmpty { return }
-        Swift.print(JSONWriter.awsCLI(decodeDocuments(value)))
+    static func print(_ value: JSONValue, globals: GlobalOptions) throws {
+        if case .object(let members) = value, members.isEmpty, globals.query == nil { return }
+        var result = decodeDocuments(value)
+        if let query = globals.query { result = try JMESPath.search(query, in: result) }
+        if globals.output == "text" {
+            Swift.print(TextOutput.format(result), terminator: "")
+        } else {
+            Swift.print(JSONWriter.awsCLI(result))
+        }
     }
 
     /// botocore decodes policy documents (which IAM returns URL-encoded) into JSON objects; so do we.
