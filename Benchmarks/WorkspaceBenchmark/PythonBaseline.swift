@@ -7,8 +7,9 @@ struct PythonBaseline: Decodable {
     var load: Double
     /// `json.dump` with the workspace's formatting (indent 2, sorted keys, `" : "`, no ASCII escaping).
     var dumpEquivalent: Double
-    /// Whether that dump reproduced the workspace file byte for byte.
-    var equivalentIdentical: Bool
+    /// How that dump compares with the workspace file: `identical`, `identical apart from empty arrays`
+    /// (Foundation writes an empty array over three lines) or `different`.
+    var equivalentMatch: String
     /// Plain `json.dump(obj, f)`: no indent, default separators.
     var dumpPlain: Double
     /// `f.write(json.dumps(obj))`: CPython's C encoder, the fastest way Python writes JSON.

@@ -12,8 +12,7 @@ struct Report {
     func render() -> String {
         let size = options.size
         let megabytes = String(format: "%.1f", Double(ours.fileBytes) / 1_000_000)
-        let identical = python.equivalentIdentical ? "identical bytes" : "NOT byte-identical"
-        var lines = [
+        let lines = [
             "iamconsole-bench — \(Self.today())",
             "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores (nproc); \(swiftVersion); "
                 + "Python \(python.version)",
@@ -27,7 +26,7 @@ struct Report {
                 "load", Self.time(ours.load), Self.time(python.load), Self.ratio(ours.load, python.load), "json.load"),
             Self.row(
                 "save", Self.time(ours.save), Self.time(python.dumpEquivalent),
-                Self.ratio(ours.save, python.dumpEquivalent), "json.dump, same format (\(identical))"),
+                Self.ratio(ours.save, python.dumpEquivalent), "json.dump, same format"),
             "",
             "For honesty, the other comparisons:",
             Self.row(
@@ -47,10 +46,8 @@ struct Report {
             "on the first two rows. Our load reads the file and fingerprints it (WorkspaceFile.read); our save",
             "encodes, then saves durably (fsync, backup link, atomic rename) under the workspace lock, while",
             "Python's dump only writes the file.",
+            "Python's same-format dump vs our file: \(python.equivalentMatch).",
         ]
-        if !python.equivalentIdentical {
-            lines.append("warning: Python's equivalent dump did not reproduce the workspace bytes exactly")
-        }
         return lines.joined(separator: "\n")
     }
 
