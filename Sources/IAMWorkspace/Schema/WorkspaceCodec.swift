@@ -11,15 +11,33 @@ public enum WorkspaceCodec {
     /// The schema version this build writes and the newest it reads.
     public static let schemaVersion = 1
 
-    private struct Document: Codable {
+    private struct Document: Encodable {
         var format: String
         var schemaVersion: Int
         var account: Account
     }
 
-    private struct Header: Decodable {
+    /// The document read in one pass: the header fields, and the account only when the header says
+    /// this build can read it (so a foreign or newer file is reported by its header, as before).
+    private struct Checked: Decodable {
         var format: String?
         var schemaVersion: Int?
+        var account: Account?
+
+        enum CodingKeys: String, CodingKey { case format, schemaVersion, account }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            format = try c.decodeIfPresent(String.self, forKey: .format)
+            schemaVersion = try c.decodeIfPresent(Int.self, forKey: .schemaVersion)
+            if format == WorkspaceCodec.format, let version = schemaVersion,
+                (1...WorkspaceCodec.schemaVersion).contains(version)
+            {
+                account = try c.decode(Account.self, forKey: .account)
+            } else {
+                account = nil
+            }
+        }
     }
 
     /// The canonical bytes of a workspace holding this account.
@@ -37,10 +55,10 @@ public enum WorkspaceCodec {
 
     /// Reads an account from workspace bytes, or explains precisely what is wrong and where.
     public static func decode(_ data: Data, path: String?) throws(WorkspaceError) -> Account {
-        let decoder = JSONDecoder()
-        let header: Header
+        // One parse of the bytes: decoding a header first and then the document parsed the file twice.
+        let header: Checked
         do {
-            header = try decoder.decode(Header.self, from: data)
+            header = try JSONDecoder().decode(Checked.self, from: data)
         } catch {
             throw diagnose(data, error, path: path)
         }
@@ -62,11 +80,10 @@ public enum WorkspaceCodec {
         guard version >= 1 else {
             throw WorkspaceError(path: path, location: "$.schemaVersion", message: "invalid schema version \(version)")
         }
-        do {
-            return try decoder.decode(Document.self, from: data).account
-        } catch {
-            throw diagnose(data, error, path: path)
+        guard let account = header.account else {
+            throw WorkspaceError(path: path, location: "$.account", message: "missing field 'account'")
         }
+        return account
     }
 
     /// Turns a decoding failure into a message with line:column (bad JSON) or a JSON path (bad content).

@@ -1,0 +1,42 @@
+/// Command-line options: `[--users N] [--groups N] [--roles N] [--policies N] [--runs K]
+/// [--python-script PATH] [--keep]`.
+struct Options {
+    var size = AccountSize()
+    var runs = 5
+    var pythonScript = "Benchmarks/python_baseline.py"
+    /// Keep the temporary folder with the workspace file instead of removing it.
+    var keep = false
+
+    static let usage = """
+        usage: iamconsole-bench [--users N] [--groups N] [--roles N] [--policies N] [--runs K]
+                                [--python-script PATH] [--keep]
+        Run from the package root: swift run -c release iamconsole-bench
+        """
+
+    init(_ arguments: [String]) throws {
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            if flag == "--keep" {
+                keep = true
+                continue
+            }
+            if flag == "--help" || flag == "-h" { throw BenchmarkError(Self.usage) }
+            guard let value = rest.popFirst() else { throw BenchmarkError("\(flag) needs a value\n\(Self.usage)") }
+            if flag == "--python-script" {
+                pythonScript = value
+                continue
+            }
+            guard let number = Int(value), number >= 0 else {
+                throw BenchmarkError("\(flag) needs a non-negative number, not '\(value)'")
+            }
+            switch flag {
+            case "--users": size.users = number
+            case "--groups": size.groups = number
+            case "--roles": size.roles = number
+            case "--policies": size.policies = number
+            case "--runs": runs = max(number, 1)
+            default: throw BenchmarkError("unknown option \(flag)\n\(Self.usage)")
+            }
+        }
+    }
+}
