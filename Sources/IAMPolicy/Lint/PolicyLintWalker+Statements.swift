@@ -10,8 +10,8 @@ extension PolicyLintWalker {
         }
     }
 
-    /// The API's 131,072-character cap on any policy, and the quota of the policy's kind.
-    mutating func checkSize(_ text: String) {
+    /// The API's 131,072-character cap on any policy, and, for a document that parsed, the quota of its kind.
+    mutating func checkSize(_ text: String, parsed: Bool) {
         let start = SourceLocation(line: 1, column: 1, offset: 0)
         let length = text.unicodeScalars.count
         if length > 131_072 {
@@ -21,6 +21,7 @@ extension PolicyLintWalker {
                 at: start, path: JSONPath.root)
             return
         }
+        guard parsed else { return }
         let size = PolicySize.characterCount(text)
         if let quota = Self.sizeQuota(for: kind), size > quota.limit {
             add(

@@ -52,7 +52,7 @@ public enum PolicyLinter {
         for diagnostic in PolicyGrammar.validate(text, kind: kind) {
             walker.add(grammar: diagnostic, root: root)
         }
-        walker.checkSize(text)
+        walker.checkSize(text, parsed: root != nil)
         if let root {
             if case .failure(let error) = catalog {
                 walker.add(
