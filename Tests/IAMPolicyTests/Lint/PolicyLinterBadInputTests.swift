@@ -23,7 +23,8 @@ struct PolicyLinterBadInputTests {
     @Test func aLargePolicyIsQuickAndReportsItsSize() {
         let item = #"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/key"},"#
         let count = 200_000 / item.utf8.count
-        let text = #"{"Version": "2012-10-17", "Statement": ["# + String(repeating: item, count: count)
+        let text =
+            #"{"Version": "2012-10-17", "Statement": ["# + String(repeating: item, count: count)
             + #"{"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "*"}]}"#
         #expect(text.utf8.count > 200_000)
         let start = Date()

@@ -54,7 +54,8 @@ struct PolicyLinterFindingTests {
         LintCase(
             name: "every action of a service on every resource",
             failing: statement(#""Effect": "Allow", "Action": ["ec2:Describe*", "s3:*"], "Resource": "*""#),
-            passing: statement(#""Effect": "Allow", "Action": ["ec2:Describe*", "s3:*"], "Resource": "arn:aws:s3:::b""#),
+            passing: statement(
+                #""Effect": "Allow", "Action": ["ec2:Describe*", "s3:*"], "Resource": "arn:aws:s3:::b""#),
             code: "SERVICE_WILDCARD_ON_STAR_RESOURCE", type: .warning, path: "$.Statement[0].Action[1]",
             marker: #""s3:*""#),
         LintCase(
@@ -125,7 +126,8 @@ struct PolicyLinterFindingTests {
             passing: statement(
                 #""Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]}}"#
             ),
-            code: "TYPE_MISMATCH_IP_RANGE", type: .error, path: #"$.Statement[0].Condition.NotIpAddress["aws:SourceIp"][1]"#,
+            code: "TYPE_MISMATCH_IP_RANGE", type: .error,
+            path: #"$.Statement[0].Condition.NotIpAddress["aws:SourceIp"][1]"#,
             marker: #""203.0.113.256""#),
         LintCase(
             name: "date value that cannot be read",
@@ -135,7 +137,8 @@ struct PolicyLinterFindingTests {
             passing: statement(
                 #""Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"DateGreaterThan": {"aws:CurrentTime": "2026-02-03T23:00:00Z"}}"#
             ),
-            code: "TYPE_MISMATCH_DATE", type: .error, path: #"$.Statement[0].Condition.DateGreaterThan["aws:CurrentTime"]"#,
+            code: "TYPE_MISMATCH_DATE", type: .error,
+            path: #"$.Statement[0].Condition.DateGreaterThan["aws:CurrentTime"]"#,
             marker: #""2026-02-30"#),
         LintCase(
             name: "grammar error: missing Resource",
