@@ -11,7 +11,12 @@ enum WildcardPattern {
     /// Whether every text `narrower` can match is also matched by `wider`: `wider` matches
     /// `narrower` read literally, with a `?` of `wider` never standing for a `*` of `narrower`.
     static func covers(_ wider: String, _ narrower: String) -> Bool {
-        matches(Array(wider.unicodeScalars), Array(narrower.unicodeScalars), literalStars: true)
+        covers(Array(wider.unicodeScalars), Array(narrower.unicodeScalars))
+    }
+
+    /// ``covers(_:_:)`` over patterns already split into scalars.
+    static func covers(_ wider: [Unicode.Scalar], _ narrower: [Unicode.Scalar]) -> Bool {
+        matches(wider, narrower, literalStars: true)
     }
 
     private static func matches(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar], literalStars: Bool) -> Bool {
