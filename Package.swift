@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "CTermShim", dependencies: ["CNcursesw"], path: "Sources/CTermShim"),
-        .target(name: "IAMPolicy"),
+        .target(name: "IAMPolicy", resources: [.copy("Catalog/aws-actions.json")]),
         .target(
             name: "IAMCore",
             dependencies: [

@@ -13,6 +13,8 @@ public enum IAMConsoleMain {
                 return IAMCommand.run(Array(words.dropFirst()), environment: environment)
             case "workspace":
                 return WorkspaceCommands.run(Array(words.dropFirst()), environment: environment)
+            case "policy":
+                return PolicyCommands.run(Array(words.dropFirst()), environment: environment)
             case "help", "--help", "-h":
                 print(usage)
                 return 0
@@ -55,6 +57,7 @@ public enum IAMConsoleMain {
         usage: iamconsole [--workspace PATH] [--theme NAME] [--ascii] [--no-color]
                iamconsole iam <action> [flags]          (run `iamconsole iam help` for the actions)
                iamconsole workspace init|check|show [flags]
+               iamconsole policy validate FILE [--type TYPE] [--output text|json]
 
         With no command, opens the full-screen console on the workspace: --workspace PATH, else
         $IAMCONSOLE_WORKSPACE, else $XDG_DATA_HOME/iamconsole/workspace.json (created with the

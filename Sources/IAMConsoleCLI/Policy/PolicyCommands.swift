@@ -1,0 +1,37 @@
+import Foundation
+
+/// `iamconsole policy VERB ...`: commands that work on policy documents without a workspace.
+///
+/// Each verb lives in its own file; adding one is adding a row to ``verbs``.
+enum PolicyCommands {
+    /// One `policy` verb: its name, a one-line summary for the usage text, and how to run it.
+    struct Verb: Sendable {
+        let name: String
+        let synopsis: String
+        let run: @Sendable ([String]) -> Int32
+    }
+
+    static let verbs: [Verb] = [
+        Verb(name: "validate", synopsis: PolicyValidateCommand.synopsis, run: PolicyValidateCommand.run)
+    ]
+
+    static func run(_ words: [String], environment: CLIEnvironment) -> Int32 {
+        guard let name = words.first else {
+            printError("iamconsole: error: missing policy command\n\(usage)")
+            return 252
+        }
+        if ["help", "--help", "-h"].contains(name) {
+            print(usage)
+            return 0
+        }
+        guard let verb = verbs.first(where: { $0.name == name }) else {
+            printError("iamconsole: error: unknown policy command '\(name)'\n\(usage)")
+            return 252
+        }
+        return verb.run(Array(words.dropFirst()))
+    }
+
+    static var usage: String {
+        "usage: " + verbs.map { "iamconsole policy \($0.synopsis)" }.joined(separator: "\n       ")
+    }
+}
