@@ -125,7 +125,8 @@ struct RequestContext {
             values = context
         } else {
             // First spelling wins when a caller passes one key twice in different cases.
-            values = Dictionary(context.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+            values = Dictionary(
+                context.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -30,9 +30,10 @@ public struct ParsedCondition: Sendable, Equatable {
         case texts([String])
     }
 
-    init(operator conditionOperator: ConditionOperator, key: String, values: [String], location: SourceLocation?,
-        variables: Bool)
-    {
+    init(
+        operator conditionOperator: ConditionOperator, key: String, values: [String], location: SourceLocation?,
+        variables: Bool
+    ) {
         self.conditionOperator = conditionOperator
         self.key = key
         self.values = values

@@ -68,7 +68,9 @@ private struct EvaluationRun {
         return (allowed, bestGrant)
     }
 
-    private func matched(_ statement: ParsedStatement, _ policy: ParsedPolicy, _ source: PolicySourceKind)
+    private func matched(
+        _ statement: ParsedStatement, _ policy: ParsedPolicy, _ source: PolicySourceKind
+    )
         -> MatchedStatement
     {
         MatchedStatement(
@@ -79,7 +81,9 @@ private struct EvaluationRun {
     mutating func decide(_ request: EvaluationRequest) -> EvaluationResult {
         let principal = request.principal
         for policy in request.identityPolicies where scan(policy, source: .identity).0 { identityAllows = true }
-        if let boundary = request.permissionsBoundary { boundaryAllows = scan(boundary, source: .permissionsBoundary).0 }
+        if let boundary = request.permissionsBoundary {
+            boundaryAllows = scan(boundary, source: .permissionsBoundary).0
+        }
         // SCPs govern the member account's identities, its root user included (*SCP evaluation*).
         let scpsApply = principal.isAccountIdentity && !request.scps.isEmpty
         var firstUnsatisfiedLevel: Int?

@@ -30,13 +30,17 @@ struct PolicyReader {
         return (version, statements)
     }
 
-    private func readStatement(_ node: JSONNode, index: Int, variables: Bool) throws(PolicyParseError)
+    private func readStatement(
+        _ node: JSONNode, index: Int, variables: Bool
+    ) throws(PolicyParseError)
         -> ParsedStatement
     {
         guard node.members != nil else { throw PolicyParseError(message: "a statement must be an object", at: node) }
         var sid: String?
         if let sidNode = node["Sid"] {
-            guard let text = sidNode.stringValue else { throw PolicyParseError(message: "Sid must be a string", at: sidNode) }
+            guard let text = sidNode.stringValue else {
+                throw PolicyParseError(message: "Sid must be a string", at: sidNode)
+            }
             sid = text
         }
         guard let effectNode = node["Effect"] else { throw PolicyParseError(message: "missing Effect", at: node) }
@@ -52,7 +56,9 @@ struct PolicyReader {
             principals: principals, conditions: conditions, variables: variables)
     }
 
-    private func list(_ node: JSONNode, _ positive: String, _ negative: String) throws(PolicyParseError)
+    private func list(
+        _ node: JSONNode, _ positive: String, _ negative: String
+    ) throws(PolicyParseError)
         -> ElementList<String>
     {
         if node[positive] != nil, let other = node.member(negative) {
@@ -113,7 +119,9 @@ struct PolicyReader {
 
     private func readConditions(_ node: JSONNode?, variables: Bool) throws(PolicyParseError) -> [ParsedCondition] {
         guard let node else { return [] }
-        guard let blocks = node.members else { throw PolicyParseError(message: "Condition must be an object", at: node) }
+        guard let blocks = node.members else {
+            throw PolicyParseError(message: "Condition must be an object", at: node)
+        }
         var conditions: [ParsedCondition] = []
         for block in blocks {
             guard let conditionOperator = ConditionOperator(block.key) else {

@@ -77,7 +77,9 @@ struct WildcardPattern: Sendable, Equatable {
     }
 
     /// Whether two byte runs are equal, optionally folding ASCII case.
-    static func equal(_ pattern: UnsafeBufferPointer<UInt16>, _ text: UnsafeBufferPointer<UInt8>, foldCase: Bool) -> Bool {
+    static func equal(
+        _ pattern: UnsafeBufferPointer<UInt16>, _ text: UnsafeBufferPointer<UInt8>, foldCase: Bool
+    ) -> Bool {
         guard pattern.count == text.count else { return false }
         for index in 0..<text.count {
             let byte = foldCase ? lowerASCII(text[index]) : text[index]

@@ -4,15 +4,21 @@ import Testing
 private let rule = "POLICY-EVALUATION §1.2 Action"
 
 private func actionCase(_ note: String, _ pattern: String, _ action: String, _ matches: Bool) -> EvalCase {
-    EvalCase(rule: "\(rule): \(note)", action: action, resource: "*",
+    EvalCase(
+        rule: "\(rule): \(note)", action: action, resource: "*",
         identity: [evalDoc(stmt("Allow", pattern, "*"))], expected: matches ? .allowed : .implicitDeny)
 }
 
-private func notActionCase(_ note: String, _ pattern: String, _ action: String, _ resource: String, _ allowed: Bool)
+private func notActionCase(
+    _ note: String, _ pattern: String, _ action: String, _ resource: String, _ allowed: Bool
+)
     -> EvalCase
 {
-    EvalCase(rule: "\(rule) NotAction: \(note)", action: action, resource: resource,
-        identity: [evalDoc("{\"Effect\": \"Allow\", \"NotAction\": \(jsonList(pattern)), \"Resource\": \"arn:aws:s3:::*\"}")],
+    EvalCase(
+        rule: "\(rule) NotAction: \(note)", action: action, resource: resource,
+        identity: [
+            evalDoc("{\"Effect\": \"Allow\", \"NotAction\": \(jsonList(pattern)), \"Resource\": \"arn:aws:s3:::*\"}")
+        ],
         expected: allowed ? .allowed : .implicitDeny)
 }
 
@@ -42,9 +48,12 @@ private func notActionCase(_ note: String, _ pattern: String, _ action: String, 
         actionCase("'*' alone after the colon", "sts:*", "sts:AssumeRole", true),
         actionCase("wildcard service", "*:GetObject", "s3:GetObject", true),
         actionCase("empty name after colon", "s3:", "s3:GetObject", false),
-        notActionCase("everything except the listed action", "s3:DeleteBucket", "s3:GetObject", "arn:aws:s3:::bucket/key", true),
-        notActionCase("the listed action is excluded", "s3:DeleteBucket", "s3:DeleteBucket", "arn:aws:s3:::bucket", false),
-        notActionCase("Resource still scopes: nothing outside S3", "s3:DeleteBucket", "iam:ListUsers",
+        notActionCase(
+            "everything except the listed action", "s3:DeleteBucket", "s3:GetObject", "arn:aws:s3:::bucket/key", true),
+        notActionCase(
+            "the listed action is excluded", "s3:DeleteBucket", "s3:DeleteBucket", "arn:aws:s3:::bucket", false),
+        notActionCase(
+            "Resource still scopes: nothing outside S3", "s3:DeleteBucket", "iam:ListUsers",
             "arn:aws:iam::111122223333:user/x", false),
         notActionCase("case-insensitive exclusion", "S3:deletebucket", "s3:DeleteBucket", "arn:aws:s3:::bucket", false),
         notActionCase("wildcard exclusion", "s3:Delete*", "s3:DeleteObject", "arn:aws:s3:::bucket/key", false),

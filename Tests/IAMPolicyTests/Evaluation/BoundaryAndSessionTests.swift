@@ -6,55 +6,80 @@ private let sessionRule = "POLICY-EVALUATION §1.1.6 session policy"
 
 @Suite struct BoundaryAndSessionTests {
     static let cases: [EvalCase] = [
-        EvalCase(rule: "\(boundaryRule): intersection, both allow", identity: [allowS3], boundary: allowS3,
+        EvalCase(
+            rule: "\(boundaryRule): intersection, both allow", identity: [allowS3], boundary: allowS3,
             expected: .allowed),
-        EvalCase(rule: "\(boundaryRule): boundary does not allow the action", identity: [allowAll], boundary: allowEC2,
+        EvalCase(
+            rule: "\(boundaryRule): boundary does not allow the action", identity: [allowAll], boundary: allowEC2,
             expected: .implicitDeny),
-        EvalCase(rule: "\(boundaryRule): boundary never grants on its own", boundary: allowAll,
+        EvalCase(
+            rule: "\(boundaryRule): boundary never grants on its own", boundary: allowAll,
             expected: .implicitDeny),
-        EvalCase(rule: "\(boundaryRule): boundary allows only another resource", identity: [allowAll],
+        EvalCase(
+            rule: "\(boundaryRule): boundary allows only another resource", identity: [allowAll],
             boundary: evalDoc(stmt("Allow", "s3:*", "arn:aws:s3:::other/*")), expected: .implicitDeny),
-        EvalCase(rule: "\(boundaryRule): deny in boundary", identity: [allowAll],
+        EvalCase(
+            rule: "\(boundaryRule): deny in boundary", identity: [allowAll],
             boundary: evalDoc(stmt("Allow"), stmt("Deny", "s3:Get*")), expected: .explicitDeny),
-        EvalCase(rule: "\(boundaryRule): applies to role sessions", principal: deployerSession, identity: [allowAll],
+        EvalCase(
+            rule: "\(boundaryRule): applies to role sessions", principal: deployerSession, identity: [allowAll],
             boundary: allowEC2, expected: .implicitDeny),
-        EvalCase(rule: "\(boundaryRule): NotPrincipal Deny always denies a principal with a boundary",
+        EvalCase(
+            rule: "\(boundaryRule): NotPrincipal Deny always denies a principal with a boundary",
             identity: [allowAll], boundary: allowAll,
-            resourcePolicy: evalDoc(stmt("Deny", "s3:*", "*",
-                "\"NotPrincipal\": {\"AWS\": [\"\(alice.arn)\", \"arn:aws:iam::111122223333:root\"]}")),
+            resourcePolicy: evalDoc(
+                stmt(
+                    "Deny", "s3:*", "*",
+                    "\"NotPrincipal\": {\"AWS\": [\"\(alice.arn)\", \"arn:aws:iam::111122223333:root\"]}")),
             expected: .explicitDeny),
-        EvalCase(rule: "POLICY-EVALUATION §1.2 NotPrincipal Deny spares the listed user and account (no boundary)",
+        EvalCase(
+            rule: "POLICY-EVALUATION §1.2 NotPrincipal Deny spares the listed user and account (no boundary)",
             identity: [allowAll],
-            resourcePolicy: evalDoc(stmt("Deny", "s3:*", "*",
-                "\"NotPrincipal\": {\"AWS\": [\"\(alice.arn)\", \"arn:aws:iam::111122223333:root\"]}")),
+            resourcePolicy: evalDoc(
+                stmt(
+                    "Deny", "s3:*", "*",
+                    "\"NotPrincipal\": {\"AWS\": [\"\(alice.arn)\", \"arn:aws:iam::111122223333:root\"]}")),
             expected: .allowed),
-        EvalCase(rule: "POLICY-EVALUATION §1.2 NotPrincipal Deny: user listed without its account is denied",
+        EvalCase(
+            rule: "POLICY-EVALUATION §1.2 NotPrincipal Deny: user listed without its account is denied",
             identity: [allowAll],
             resourcePolicy: evalDoc(stmt("Deny", "s3:*", "*", "\"NotPrincipal\": {\"AWS\": \"\(alice.arn)\"}")),
             expected: .explicitDeny),
-        EvalCase(rule: "POLICY-EVALUATION §1.2 NotPrincipal Deny denies an unlisted user", identity: [allowAll],
+        EvalCase(
+            rule: "POLICY-EVALUATION §1.2 NotPrincipal Deny denies an unlisted user", identity: [allowAll],
             resourcePolicy: evalDoc(stmt("Deny", "s3:*", "*", "\"NotPrincipal\": {\"AWS\": \"\(bob.arn)\"}")),
             expected: .explicitDeny),
-        EvalCase(rule: "POLICY-EVALUATION §1.2 NotPrincipal Deny spares a session listed with role and account",
+        EvalCase(
+            rule: "POLICY-EVALUATION §1.2 NotPrincipal Deny spares a session listed with role and account",
             principal: deployerSession, identity: [allowAll],
-            resourcePolicy: evalDoc(stmt("Deny", "s3:*", "*",
-                "\"NotPrincipal\": {\"AWS\": [\"\(sessionArnA)\", \"\(roleArnA)\", \"\(accountA)\"]}")),
+            resourcePolicy: evalDoc(
+                stmt(
+                    "Deny", "s3:*", "*",
+                    "\"NotPrincipal\": {\"AWS\": [\"\(sessionArnA)\", \"\(roleArnA)\", \"\(accountA)\"]}")),
             expected: .allowed),
-        EvalCase(rule: "\(sessionRule): intersection, both allow", principal: deployerSession, identity: [allowS3],
+        EvalCase(
+            rule: "\(sessionRule): intersection, both allow", principal: deployerSession, identity: [allowS3],
             session: [allowS3], expected: .allowed),
-        EvalCase(rule: "\(sessionRule): session policy does not allow", principal: deployerSession,
+        EvalCase(
+            rule: "\(sessionRule): session policy does not allow", principal: deployerSession,
             identity: [allowAll], session: [allowEC2], expected: .implicitDeny),
-        EvalCase(rule: "\(sessionRule): never grants on its own", principal: deployerSession, session: [allowAll],
+        EvalCase(
+            rule: "\(sessionRule): never grants on its own", principal: deployerSession, session: [allowAll],
             expected: .implicitDeny),
-        EvalCase(rule: "\(sessionRule): one of several session policies allowing is enough",
+        EvalCase(
+            rule: "\(sessionRule): one of several session policies allowing is enough",
             principal: deployerSession, identity: [allowAll], session: [allowEC2, allowS3], expected: .allowed),
-        EvalCase(rule: "\(sessionRule): federated user session limited", principal: fedUser, identity: [allowAll],
+        EvalCase(
+            rule: "\(sessionRule): federated user session limited", principal: fedUser, identity: [allowAll],
             session: [allowEC2], expected: .implicitDeny),
-        EvalCase(rule: "\(sessionRule) and boundary: all three must allow", principal: deployerSession,
+        EvalCase(
+            rule: "\(sessionRule) and boundary: all three must allow", principal: deployerSession,
             identity: [allowAll], boundary: allowS3, session: [allowS3], expected: .allowed),
-        EvalCase(rule: "\(sessionRule) and boundary: boundary fails", principal: deployerSession,
+        EvalCase(
+            rule: "\(sessionRule) and boundary: boundary fails", principal: deployerSession,
             identity: [allowAll], boundary: allowEC2, session: [allowS3], expected: .implicitDeny),
-        EvalCase(rule: "\(sessionRule): account-named resource policy still needs the session policy",
+        EvalCase(
+            rule: "\(sessionRule): account-named resource policy still needs the session policy",
             principal: deployerSession, identity: [allowAll],
             resourcePolicy: resourceDoc(principal: "{\"AWS\": \"\(accountA)\"}"), session: [allowEC2],
             expected: .implicitDeny),

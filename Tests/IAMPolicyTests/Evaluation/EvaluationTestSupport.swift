@@ -89,7 +89,10 @@ let allowEC2 = evalDoc(stmt("Allow", "ec2:*"))
 
 /// A resource policy statement naming `principal` (JSON) with `effect`.
 func resourceDoc(_ effect: String = "Allow", principal: String, action: String = "s3:*", extra: String = "") -> String {
-    evalDoc(stmt(effect, action, "arn:aws:s3:::bucket/*", "\"Principal\": \(principal)" + (extra.isEmpty ? "" : ", " + extra)))
+    evalDoc(
+        stmt(
+            effect, action, "arn:aws:s3:::bucket/*", "\"Principal\": \(principal)" + (extra.isEmpty ? "" : ", " + extra)
+        ))
 }
 
 /// An identity policy that allows everything under one condition: the case's decision is the condition's result.

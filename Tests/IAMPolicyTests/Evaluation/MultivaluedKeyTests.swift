@@ -7,57 +7,91 @@ private let allowed = "[\"env\", \"team\"]"
 
 @Suite struct MultivaluedKeyTests {
     static let cases: [EvalCase] = [
-        conditionCase("\(rule): ForAllValues every value allowed", "ForAllValues:StringEquals", "aws:TagKeys", allowed,
+        conditionCase(
+            "\(rule): ForAllValues every value allowed", "ForAllValues:StringEquals", "aws:TagKeys", allowed,
             tags(["env", "team"]), true),
-        conditionCase("\(rule): ForAllValues one value not allowed", "ForAllValues:StringEquals", "aws:TagKeys",
+        conditionCase(
+            "\(rule): ForAllValues one value not allowed", "ForAllValues:StringEquals", "aws:TagKeys",
             allowed, tags(["env", "cost"]), false),
-        conditionCase("\(rule): ForAllValues true on a missing key", "ForAllValues:StringEquals", "aws:TagKeys",
+        conditionCase(
+            "\(rule): ForAllValues true on a missing key", "ForAllValues:StringEquals", "aws:TagKeys",
             allowed, [:], true),
-        conditionCase("\(rule): ForAllValues true on an empty set", "ForAllValues:StringEquals", "aws:TagKeys",
+        conditionCase(
+            "\(rule): ForAllValues true on an empty set", "ForAllValues:StringEquals", "aws:TagKeys",
             allowed, tags([]), true),
-        conditionCase("\(rule): ForAllValues single value", "ForAllValues:StringEquals", "aws:TagKeys", allowed,
+        conditionCase(
+            "\(rule): ForAllValues single value", "ForAllValues:StringEquals", "aws:TagKeys", allowed,
             tags(["env"]), true),
-        conditionCase("\(rule): ForAllValues with StringLike", "ForAllValues:StringLike", "aws:TagKeys", "\"t*\"",
+        conditionCase(
+            "\(rule): ForAllValues with StringLike", "ForAllValues:StringLike", "aws:TagKeys", "\"t*\"",
             tags(["team", "tier"]), true),
-        conditionCase("\(rule): ForAllValues with a single-valued context string", "ForAllValues:StringEquals",
+        conditionCase(
+            "\(rule): ForAllValues with a single-valued context string", "ForAllValues:StringEquals",
             "aws:TagKeys", allowed, ["aws:TagKeys": .string("env")], true),
-        conditionCase("\(rule): ForAnyValue one value matches", "ForAnyValue:StringEquals", "aws:TagKeys", allowed,
+        conditionCase(
+            "\(rule): ForAnyValue one value matches", "ForAnyValue:StringEquals", "aws:TagKeys", allowed,
             tags(["cost", "team"]), true),
-        conditionCase("\(rule): ForAnyValue no value matches", "ForAnyValue:StringEquals", "aws:TagKeys", allowed,
+        conditionCase(
+            "\(rule): ForAnyValue no value matches", "ForAnyValue:StringEquals", "aws:TagKeys", allowed,
             tags(["cost", "owner"]), false),
-        conditionCase("\(rule): ForAnyValue false on a missing key", "ForAnyValue:StringEquals", "aws:TagKeys",
+        conditionCase(
+            "\(rule): ForAnyValue false on a missing key", "ForAnyValue:StringEquals", "aws:TagKeys",
             allowed, [:], false),
-        conditionCase("\(rule): ForAnyValue false on an empty set", "ForAnyValue:StringEquals", "aws:TagKeys",
+        conditionCase(
+            "\(rule): ForAnyValue false on an empty set", "ForAnyValue:StringEquals", "aws:TagKeys",
             allowed, tags([]), false),
-        conditionCase("\(rule): ForAnyValue IfExists on a missing key", "ForAnyValue:StringEqualsIfExists",
+        conditionCase(
+            "\(rule): ForAnyValue IfExists on a missing key", "ForAnyValue:StringEqualsIfExists",
             "aws:TagKeys", allowed, [:], true),
-        conditionCase("\(rule): ForAllValues:StringNotEquals, none forbidden", "ForAllValues:StringNotEquals",
+        conditionCase(
+            "\(rule): ForAllValues:StringNotEquals, none forbidden", "ForAllValues:StringNotEquals",
             "aws:TagKeys", "[\"secret\"]", tags(["env", "team"]), true),
-        conditionCase("\(rule): ForAllValues:StringNotEquals, one forbidden", "ForAllValues:StringNotEquals",
+        conditionCase(
+            "\(rule): ForAllValues:StringNotEquals, one forbidden", "ForAllValues:StringNotEquals",
             "aws:TagKeys", "[\"secret\"]", tags(["env", "secret"]), false),
-        conditionCase("\(rule): ForAnyValue:StringNotEquals, one differs", "ForAnyValue:StringNotEquals",
+        conditionCase(
+            "\(rule): ForAnyValue:StringNotEquals, one differs", "ForAnyValue:StringNotEquals",
             "aws:TagKeys", "[\"secret\"]", tags(["secret", "env"]), true),
-        conditionCase("\(rule): ForAnyValue:StringNotEquals, all forbidden", "ForAnyValue:StringNotEquals",
+        conditionCase(
+            "\(rule): ForAnyValue:StringNotEquals, all forbidden", "ForAnyValue:StringNotEquals",
             "aws:TagKeys", "[\"secret\"]", tags(["secret"]), false),
-        conditionCase("\(rule): ForAnyValue:StringLike", "ForAnyValue:StringLike", "aws:TagKeys", "\"cost*\"",
+        conditionCase(
+            "\(rule): ForAnyValue:StringLike", "ForAnyValue:StringLike", "aws:TagKeys", "\"cost*\"",
             tags(["env", "cost-center"]), true),
-        conditionCase("\(rule): plain operator on a multivalued key is no match (choice)", "StringEquals",
+        conditionCase(
+            "\(rule): plain operator on a multivalued key is no match (choice)", "StringEquals",
             "aws:TagKeys", allowed, tags(["env", "team"]), false),
-        conditionCase("\(rule): plain negated operator on a multivalued key is no match (choice)", "StringNotEquals",
+        conditionCase(
+            "\(rule): plain negated operator on a multivalued key is no match (choice)", "StringNotEquals",
             "aws:TagKeys", "\"secret\"", tags(["env", "team"]), false),
-        conditionCase("\(rule): plain operator on a one-element set compares the element", "StringEquals",
+        conditionCase(
+            "\(rule): plain operator on a one-element set compares the element", "StringEquals",
             "aws:TagKeys", allowed, tags(["team"]), true),
-        conditionCase("\(rule): plain operator on an empty set is a missing key", "StringEquals", "aws:TagKeys",
+        conditionCase(
+            "\(rule): plain operator on an empty set is a missing key", "StringEquals", "aws:TagKeys",
             allowed, tags([]), false),
-        conditionCase("\(rule): ForAnyValue:IpAddress", "ForAnyValue:IpAddress", "aws:SourceIp", "\"10.0.0.0/8\"",
+        conditionCase(
+            "\(rule): ForAnyValue:IpAddress", "ForAnyValue:IpAddress", "aws:SourceIp", "\"10.0.0.0/8\"",
             ["aws:SourceIp": .strings(["192.0.2.1", "10.2.3.4"])], true),
-        EvalCase(rule: "\(rule): Deny ForAnyValue on a missing key does not deny",
-            identity: [allowAll, evalDoc(stmt("Deny", "*", "*",
-                "\"Condition\": {\"ForAnyValue:StringEquals\": {\"aws:TagKeys\": \"secret\"}}"))],
+        EvalCase(
+            rule: "\(rule): Deny ForAnyValue on a missing key does not deny",
+            identity: [
+                allowAll,
+                evalDoc(
+                    stmt(
+                        "Deny", "*", "*",
+                        "\"Condition\": {\"ForAnyValue:StringEquals\": {\"aws:TagKeys\": \"secret\"}}")),
+            ],
             expected: .allowed),
-        EvalCase(rule: "\(rule): Deny ForAllValues on a missing key denies",
-            identity: [allowAll, evalDoc(stmt("Deny", "*", "*",
-                "\"Condition\": {\"ForAllValues:StringEquals\": {\"aws:TagKeys\": \"secret\"}}"))],
+        EvalCase(
+            rule: "\(rule): Deny ForAllValues on a missing key denies",
+            identity: [
+                allowAll,
+                evalDoc(
+                    stmt(
+                        "Deny", "*", "*",
+                        "\"Condition\": {\"ForAllValues:StringEquals\": {\"aws:TagKeys\": \"secret\"}}")),
+            ],
             expected: .explicitDeny),
     ]
 

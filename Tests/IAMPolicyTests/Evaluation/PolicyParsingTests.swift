@@ -5,7 +5,8 @@ import Testing
 @Suite struct PolicyParsingTests {
     @Test func oversizedPolicyIsRejected() {
         let padding = String(repeating: "s3:GetObject\", \"", count: 200_000 / 16)
-        let text = "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": [\"" + padding + "s3:x\"], \"Resource\": \"*\"}}"
+        let text =
+            "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": [\"" + padding + "s3:x\"], \"Resource\": \"*\"}}"
         #expect(text.utf8.count > 200_000)
         #expect(throws: PolicyParseError.self) { try ParsedPolicy(name: "big", text: text) }
     }

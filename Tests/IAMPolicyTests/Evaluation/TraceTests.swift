@@ -12,7 +12,8 @@ import Testing
     ]
 
     @Test func reasonsNameTheFailingElement() throws {
-        let document = evalDoc(Self.statements[0], Self.statements[1], Self.statements[2], Self.statements[3],
+        let document = evalDoc(
+            Self.statements[0], Self.statements[1], Self.statements[2], Self.statements[3],
             Self.statements[4])
         let result = try EvalCase(rule: "", identity: [document], expected: .allowed).evaluate(trace: true)
         let trace = try #require(result.trace)
