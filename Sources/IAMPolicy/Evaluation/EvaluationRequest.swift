@@ -1,0 +1,172 @@
+/// Who makes a request, as the evaluator needs to know it for `Principal` matching.
+public struct EvaluationPrincipal: Sendable, Equatable {
+    /// What kind of identity the principal is.
+    public enum Kind: Sendable, Equatable {
+        /// The account's root user; `arn` is `arn:aws:iam::ACCT:root`.
+        case root
+        /// An IAM user; `arn` is the user's ARN with its path.
+        case user
+        /// A role acting without a session ARN (rare; a role normally acts through a session).
+        case role
+        /// A role session; `arn` is `arn:aws:sts::ACCT:assumed-role/NAME/SESSION`, `roleArn` the role's ARN with its path.
+        case assumedRole(roleArn: String)
+        /// An STS federated user session, `arn:aws:sts::ACCT:federated-user/NAME`.
+        case federatedUser
+        /// An AWS service; `arn` is its service principal name, for example `s3.amazonaws.com`.
+        case service
+        /// A SAML or OIDC identity provider (`Principal: {"Federated": …}`); `arn` is the provider ARN or name.
+        case identityProvider
+        /// An Amazon S3 canonical user; `arn` is the canonical user ID.
+        case canonicalUser
+        /// An unauthenticated caller; only `"*"` names it.
+        case anonymous
+    }
+
+    /// The principal's ARN (or service name, provider or canonical ID, per ``kind``).
+    public var arn: String
+    /// The 12-digit account the principal belongs to; empty for services and anonymous callers.
+    public var accountId: String
+    /// What kind of identity this is.
+    public var kind: Kind
+
+    /// Creates a principal.
+    public init(arn: String, accountId: String, kind: Kind) {
+        self.arn = arn
+        self.accountId = accountId
+        self.kind = kind
+    }
+
+    /// Whether this is an identity of an AWS account (root, user, role or session): the principals
+    /// SCPs, identity policies and boundaries apply to.
+    public var isAccountIdentity: Bool {
+        switch kind {
+        case .root, .user, .role, .assumedRole, .federatedUser: true
+        case .service, .identityProvider, .canonicalUser, .anonymous: false
+        }
+    }
+}
+
+/// A request context value as AWS passes it: every type (Boolean, number, date, IP, base-64) in its string form.
+public enum ContextValue: Sendable, Equatable {
+    /// A single-valued key.
+    case string(String)
+    /// A multivalued key, such as `aws:TagKeys`; an empty set is distinct from a missing key.
+    case strings([String])
+}
+
+/// Which kind of resource-based policy ``EvaluationRequest/resourcePolicy`` is.
+public enum ResourcePolicyKind: Sendable, Equatable {
+    /// An ordinary resource policy (S3 bucket, SQS queue, …): in the same account, an identity allow is enough.
+    case generic
+    /// A KMS key policy: it must itself allow the principal (*Policy evaluation logic*, exceptions).
+    case kmsKeyPolicy
+    /// A role trust policy: it must itself allow the principal (*Policy evaluation logic*, exceptions).
+    case roleTrustPolicy
+}
+
+/// One request to authorise: who, what, on which resource, in which context, under which policies.
+public struct EvaluationRequest: Sendable {
+    /// Who makes the request.
+    public var principal: EvaluationPrincipal
+    /// `service:Action`, in any case.
+    public var action: String
+    /// The resource ARN (case-sensitive), or `*`.
+    public var resource: String
+    /// The account owning the resource; `nil` means the principal's own account.
+    public var resourceAccount: String?
+    /// Request context keys; keys compare case-insensitively, as AWS does.
+    public var context: [String: ContextValue]
+    /// The principal's identity-based policies (its own, its groups', or the role's).
+    public var identityPolicies: [ParsedPolicy]
+    /// The principal's permissions boundary, if it has one.
+    public var permissionsBoundary: ParsedPolicy?
+    /// The resource-based policy of ``resource``, if any.
+    public var resourcePolicy: ParsedPolicy?
+    /// What kind of policy ``resourcePolicy`` is.
+    public var resourcePolicyKind: ResourcePolicyKind
+    /// One array per level of the organization path (root, OUs, account); empty when not in an organization.
+    public var scps: [[ParsedPolicy]]
+    /// Session policies passed when the session was created.
+    public var sessionPolicies: [ParsedPolicy]
+
+    /// Creates a request; only the principal, action and resource are required.
+    public init(
+        principal: EvaluationPrincipal, action: String, resource: String, resourceAccount: String? = nil,
+        context: [String: ContextValue] = [:], identityPolicies: [ParsedPolicy] = [],
+        permissionsBoundary: ParsedPolicy? = nil, resourcePolicy: ParsedPolicy? = nil,
+        resourcePolicyKind: ResourcePolicyKind = .generic, scps: [[ParsedPolicy]] = [],
+        sessionPolicies: [ParsedPolicy] = []
+    ) {
+        self.principal = principal
+        self.action = action
+        self.resource = resource
+        self.resourceAccount = resourceAccount
+        self.context = context
+        self.identityPolicies = identityPolicies
+        self.permissionsBoundary = permissionsBoundary
+        self.resourcePolicy = resourcePolicy
+        self.resourcePolicyKind = resourcePolicyKind
+        self.scps = scps
+        self.sessionPolicies = sessionPolicies
+    }
+}
+
+/// The request context with lowercased keys, plus the keys AWS derives from the principal.
+struct RequestContext {
+    private let values: [String: ContextValue]
+    private let principal: EvaluationPrincipal
+
+    init(_ context: [String: ContextValue], principal: EvaluationPrincipal) {
+        self.principal = principal
+        let alreadyLower = context.keys.allSatisfy { key in
+            key.utf8.allSatisfy { !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
+        }
+        if alreadyLower {
+            values = context
+        } else {
+            // First spelling wins when a caller passes one key twice in different cases.
+            values = Dictionary(
+                context.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The value of a key given in lowercase; explicit context wins over principal-derived keys.
+    func value(forLowercasedKey key: String) -> ContextValue? {
+        if let value = values[key] { return value }
+        return derived(key).map(ContextValue.string)
+    }
+
+    /// A value usable as a policy variable: single-valued only (*Variables and tags*).
+    func singleValue(forLowercasedKey key: String) -> String? {
+        switch value(forLowercasedKey: key) {
+        case .string(let text): text
+        case .strings(let texts) where texts.count == 1: texts[0]
+        default: nil
+        }
+    }
+
+    /// *Variables and tags*, principal-derived keys: `aws:username` exists only for IAM users, and
+    /// `aws:PrincipalArn` of a role session is the role's ARN.
+    private func derived(_ key: String) -> String? {
+        guard principal.isAccountIdentity else { return nil }
+        switch key {
+        case "aws:username":
+            guard case .user = principal.kind else { return nil }
+            return principal.arn.split(separator: "/").last.map(String.init)
+        case "aws:principalarn":
+            if case .assumedRole(let roleArn) = principal.kind { return roleArn }
+            return principal.arn
+        case "aws:principalaccount":
+            return principal.accountId
+        case "aws:principaltype":
+            switch principal.kind {
+            case .root: return "Account"
+            case .user: return "User"
+            case .federatedUser: return "FederatedUser"
+            default: return "AssumedRole"
+            }
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// A policy value that may contain `${…}` policy variables, compiled into a wildcard pattern.
+///
+/// *IAM policy elements: Variables and tags*: variables exist only under `"Version": "2012-10-17"`;
+/// `${key, 'default'}` supplies a default; `${*}`, `${?}` and `${$}` are the literal characters. A
+/// substituted value is literal text (its `*` is not a wildcard). A variable with no value and no default
+/// leaves the template unresolved, so the value matches nothing: a `Resource` then matches nothing and a
+/// `StringEquals` fails, while a negated operator (NOR of its values) matches, as the doc's
+/// `aws:PrincipalTag/Team` example requires.
+struct PolicyVariableTemplate: Sendable, Equatable {
+    enum Part: Sendable, Equatable {
+        case pattern([UInt16])
+        /// A context key, lowercased for lookup, with an optional default.
+        case variable(key: String, defaultValue: String?)
+    }
+
+    /// The compiled pattern when the text has no variables: the common case, resolved without allocating.
+    let fixed: WildcardPattern?
+    let parts: [Part]
+    let wildcards: Bool
+    let foldCase: Bool
+
+    /// Compiles `text`; `${…}` is recognised only when `variables` is true.
+    init(_ text: some StringProtocol, variables: Bool, wildcards: Bool, foldCase: Bool = false) {
+        self.wildcards = wildcards
+        self.foldCase = foldCase
+        let source = foldCase ? String(text).lowercased() : String(text)
+        guard variables, source.utf8.contains(UInt8(ascii: "$")) else {
+            fixed = WildcardPattern(source, wildcards: wildcards)
+            parts = []
+            return
+        }
+        var parts: [Part] = []
+        var pending: [UInt16] = []
+        let bytes = Array(source.utf8)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "$"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "{"),
+                let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: "}"))
+            {
+                let inner = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
+                switch inner {
+                case "*", "?", "$":
+                    pending.append(UInt16(inner.utf8.first ?? 0))
+                default:
+                    if !pending.isEmpty { parts.append(.pattern(pending)) }
+                    pending = []
+                    parts.append(Self.variable(inner))
+                }
+                index = close + 1
+                continue
+            }
+            pending.append(WildcardPattern.element(bytes[index], wildcards: wildcards, foldCase: false))
+            index += 1
+        }
+        if !pending.isEmpty { parts.append(.pattern(pending)) }
+        var flattened: [UInt16] = []
+        var hasVariable = false
+        for part in parts {
+            switch part {
+            case .pattern(let elements): flattened += elements
+            case .variable: hasVariable = true
+            }
+        }
+        if !hasVariable {
+            fixed = WildcardPattern(elements: flattened)
+            self.parts = []
+        } else {
+            fixed = nil
+            self.parts = parts
+        }
+    }
+
+    /// `key` or `key, 'default'`, with the space AWS allows around the comma.
+    private static func variable(_ inner: String) -> Part {
+        guard let comma = inner.firstIndex(of: ",") else {
+            return .variable(key: trimmed(inner).lowercased(), defaultValue: nil)
+        }
+        let key = trimmed(inner[..<comma]).lowercased()
+        var value = trimmed(inner[inner.index(after: comma)...])
+        if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
+            value = String(value.dropFirst().dropLast())
+        }
+        return .variable(key: key, defaultValue: value)
+    }
+
+    private static func trimmed(_ text: some StringProtocol) -> String {
+        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
+    var hasVariables: Bool { fixed == nil }
+
+    /// The pattern with every variable substituted; `nil` when a variable has no value and no default.
+    func resolve(_ context: RequestContext) -> WildcardPattern? {
+        if let fixed { return fixed }
+        var elements: [UInt16] = []
+        for part in parts {
+            switch part {
+            case .pattern(let pattern):
+                elements.append(contentsOf: pattern)
+            case .variable(let key, let defaultValue):
+                guard let value = context.singleValue(forLowercasedKey: key) ?? defaultValue else { return nil }
+                let text = foldCase ? value.lowercased() : value
+                for byte in text.utf8 { elements.append(UInt16(byte)) }
+            }
+        }
+        return WildcardPattern(elements: elements)
+    }
+}

@@ -1,0 +1,90 @@
+/// Decides whether one statement applies to a request (*Policy evaluation logic*; element pages).
+struct StatementMatcher {
+    let action: RequestAction
+    let resource: UnsafeBufferPointer<UInt8>
+    let context: RequestContext
+    let principal: EvaluationPrincipal
+    let hasBoundary: Bool
+
+    enum Outcome {
+        /// The statement applies; for resource policies, how it names the principal.
+        case applied(PrincipalGrant?)
+        case actionMismatch
+        case resourceMismatch
+        case principalMismatch
+        case conditionFailed(ParsedCondition, ParsedCondition.Outcome)
+    }
+
+    func evaluate(_ statement: ParsedStatement, isResourcePolicy: Bool, missingKeys: inout [String]) -> Outcome {
+        guard actionMatches(statement) else { return .actionMismatch }
+        guard resourceMatches(statement) else { return .resourceMismatch }
+        var grant: PrincipalGrant?
+        if isResourcePolicy {
+            guard let found = principalGrant(statement) else { return .principalMismatch }
+            grant = found
+        }
+        for condition in statement.conditions where condition.comparison != .null {
+            if context.value(forLowercasedKey: condition.lowercasedKey) == nil, !missingKeys.contains(condition.key) {
+                missingKeys.append(condition.key)
+            }
+        }
+        // Operators and keys are ANDed (*Conditions with multiple context keys or values*).
+        for condition in statement.conditions {
+            let outcome = condition.evaluate(context)
+            if outcome != .satisfied { return .conditionFailed(condition, outcome) }
+        }
+        return .applied(grant)
+    }
+
+    /// `NotAction` applies to every action except those listed (*NotAction*).
+    private func actionMatches(_ statement: ParsedStatement) -> Bool {
+        switch statement.actions {
+        case .absent: return false
+        case .listed: return statement.actionPatterns.contains { $0.matches(action) }
+        case .negated: return !statement.actionPatterns.contains { $0.matches(action) }
+        }
+    }
+
+    /// A statement without `Resource` (trust and resource policies) covers the resource the policy is attached to.
+    private func resourceMatches(_ statement: ParsedStatement) -> Bool {
+        switch statement.resources {
+        case .absent: return true
+        case .listed: return statement.resourcePatterns.contains { $0.matches(resource, context: context) }
+        case .negated: return !statement.resourcePatterns.contains { $0.matches(resource, context: context) }
+        }
+    }
+
+    /// A `Principal` must name the caller; `Allow` + `NotPrincipal` names everyone else (like `*`);
+    /// `Deny` + `NotPrincipal` always covers a principal with a permissions boundary (*Permissions boundaries* quirk).
+    private func principalGrant(_ statement: ParsedStatement) -> PrincipalGrant? {
+        switch statement.principals {
+        case .absent:
+            return nil
+        case .listed:
+            return statement.principalSet.grant(for: principal)
+        case .negated:
+            if statement.effect == .deny, hasBoundary { return .direct }
+            return statement.principalSet.exempts(principal) ? nil : .direct
+        }
+    }
+}
+
+extension StatementMatcher.Outcome {
+    /// The trace's wording for a statement that did not apply.
+    var reason: String? {
+        switch self {
+        case .applied: return nil
+        case .actionMismatch: return "action does not match"
+        case .resourceMismatch: return "resource does not match"
+        case .principalMismatch: return "principal does not match"
+        case .conditionFailed(let condition, let outcome):
+            let name = "condition \(condition.conditionOperator) \(condition.key)"
+            switch outcome {
+            case .missingKey: return name + ": key missing from the request context"
+            case .multivaluedKeyWithoutSetOperator:
+                return name + ": multivalued key without ForAllValues/ForAnyValue; treated as no match"
+            default: return name + ": no match"
+            }
+        }
+    }
+}
