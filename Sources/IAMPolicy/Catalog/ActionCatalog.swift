@@ -78,7 +78,7 @@ public struct ActionCatalog: Sendable {
         public func actions(matching pattern: String) -> [Action] {
             let lowered = pattern.lowercased()
             if !lowered.contains("*"), !lowered.contains("?") { return actions[lowered].map { [$0] } ?? [] }
-            return actions.filter { WildcardPattern.matches(lowered, $0.key) }.map(\.value)
+            return actions.filter { Glob.matches(lowered, $0.key) }.map(\.value)
         }
 
         /// The service's condition key that `key` names, expanding templates such as `${TagKey}`.
@@ -147,6 +147,6 @@ public struct ActionCatalog: Sendable {
             default: pattern.append(character)
             }
         }
-        return pattern == key || WildcardPattern.matches(pattern, key)
+        return pattern == key || Glob.matches(pattern, key)
     }
 }

@@ -35,12 +35,12 @@ extension PolicyLintWalker {
                 condition == nil || condition == narrower.condition
             else { return false }
             guard
-                narrower.actions.allSatisfy({ item in actions.contains { WildcardPattern.covers($0, item) } })
+                narrower.actions.allSatisfy({ item in actions.contains { Glob.covers($0, item) } })
             else { return false }
             switch (resources, narrower.resources) {
             case (nil, nil): return true
             case (let wider?, let narrower?):
-                return narrower.allSatisfy { item in wider.contains { WildcardPattern.covers($0, item) } }
+                return narrower.allSatisfy { item in wider.contains { Glob.covers($0, item) } }
             default: return false
             }
         }

@@ -94,8 +94,8 @@ extension PolicyLintWalker {
         if resource.isNegated {
             let passesRole =
                 action.isNegated
-                ? !action.items.contains { WildcardPattern.matches($0.text.lowercased(), "iam:passrole") }
-                : action.items.contains { WildcardPattern.matches($0.text.lowercased(), "iam:passrole") }
+                ? !action.items.contains { Glob.matches($0.text.lowercased(), "iam:passrole") }
+                : action.items.contains { Glob.matches($0.text.lowercased(), "iam:passrole") }
             if passesRole {
                 add(
                     .passRoleWithNotResource,
@@ -107,7 +107,7 @@ extension PolicyLintWalker {
         }
         guard let star = resource.items.first(where: { $0.text == "*" }) else { return }
         if action.isNegated {
-            if !action.items.contains(where: { WildcardPattern.matches($0.text.lowercased(), "iam:passrole") }) {
+            if !action.items.contains(where: { Glob.matches($0.text.lowercased(), "iam:passrole") }) {
                 add(
                     .passRoleWithNotActionAndStarInResource,
                     "Using NotAction with a wildcard (*) in the resource can be overly permissive because it allows "
@@ -122,7 +122,7 @@ extension PolicyLintWalker {
                 "Using the iam:PassRole action with wildcards (*) in the resource can be overly permissive because it "
                     + "allows iam:PassRole permissions on multiple resources. " + advice,
                 node: star.node, path: star.path)
-        } else if action.items.contains(where: { WildcardPattern.matches($0.text.lowercased(), "iam:passrole") }) {
+        } else if action.items.contains(where: { Glob.matches($0.text.lowercased(), "iam:passrole") }) {
             add(
                 .passRoleWithStarInActionAndResource,
                 "Using wildcards (*) in the action and the resource can be overly permissive because it allows "

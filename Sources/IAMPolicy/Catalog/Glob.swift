@@ -1,5 +1,5 @@
 /// Matches text against IAM's `*` and `?` wildcards.
-enum WildcardPattern {
+enum Glob {
     /// Whether `text` matches `pattern`, where `*` matches any run of characters and `?` any one character.
     ///
     /// The match is exact in case; callers lowercase both sides where IAM ignores case. It runs in
