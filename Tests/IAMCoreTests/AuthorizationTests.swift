@@ -112,15 +112,6 @@ import Testing
             _ = try $0.listUsers(ListUsersRequest(), as: .roleSession(role: "ghost", session: "s"))
         }
     }
-
-    @Test(arguments: [
-        ("iam:*", "iam:CreateUser", true, true), ("iam:create*", "iam:CreateUser", true, true),
-        ("iam:Get?ser", "iam:GetUser", true, true), ("iam:Get?ser", "iam:GetUsers", true, false),
-        ("arn:aws:s3:::Bucket/*", "arn:aws:s3:::bucket/x", false, false), ("*", "", false, true),
-    ])
-    func wildcards(pattern: String, text: String, caseInsensitive: Bool, matches: Bool) {
-        #expect(Wildcard.matches(pattern: pattern, text, caseInsensitive: caseInsensitive) == matches)
-    }
 }
 
 extension IAMService {

@@ -115,7 +115,7 @@ extension IAMService {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
         let entity = try identity(kind, requested)
         let action = "Attach\(kind.rawValue)Policy"
-        try authorize(principal, action, entity.arn)
+        try authorize(principal, action, entity.arn, context: policyContext(kind, entity.name, request.policyArn))
         try checkModifiable(kind, entity.name)
         guard managedPolicy(arn: request.policyArn) != nil else { throw .policyNotAttachable(request.policyArn) }
         var attached = attachedPolicies(kind, entity.name)
@@ -139,7 +139,7 @@ extension IAMService {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
         let entity = try identity(kind, requested)
         let action = "Detach\(kind.rawValue)Policy"
-        try authorize(principal, action, entity.arn)
+        try authorize(principal, action, entity.arn, context: policyContext(kind, entity.name, request.policyArn))
         try checkModifiable(kind, entity.name)
         var attached = attachedPolicies(kind, entity.name)
         guard let index = attached.firstIndex(of: request.policyArn) else { throw .policyNotFound(request.policyArn) }

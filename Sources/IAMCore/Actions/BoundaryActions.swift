@@ -36,7 +36,8 @@ extension IAMService {
         let (kind, requested) = try boundaryTarget(request.userName, request.roleName)
         let entity = try identity(kind, requested)
         let action = "Put\(kind.rawValue)PermissionsBoundary"
-        try authorize(principal, action, entity.arn)
+        try authorize(
+            principal, action, entity.arn, context: ["iam:PermissionsBoundary": [request.permissionsBoundary]])
         try checkModifiable(kind, entity.name)
         try checkBoundaryPolicy(request.permissionsBoundary)
         switch kind {
@@ -55,7 +56,7 @@ extension IAMService {
         let (kind, requested) = try boundaryTarget(request.userName, request.roleName)
         let entity = try identity(kind, requested)
         let action = "Delete\(kind.rawValue)PermissionsBoundary"
-        try authorize(principal, action, entity.arn)
+        try authorize(principal, action, entity.arn, context: policyContext(kind, entity.name, nil))
         try checkModifiable(kind, entity.name)
         switch kind {
         case .user: account.users[Account.key(entity.name)]?.permissionsBoundary = nil

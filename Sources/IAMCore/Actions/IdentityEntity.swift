@@ -76,6 +76,21 @@ extension IAMService {
         }
     }
 
+    /// `iam:PolicyARN` for an attachment, and `iam:PermissionsBoundary` when the user or role has one,
+    /// as AWS supplies them to policies that govern delegated administration.
+    func policyContext(_ kind: IdentityKind, _ name: String, _ policyArn: String?) -> [String: [String]] {
+        var context: [String: [String]] = [:]
+        if let policyArn { context["iam:PolicyARN"] = [policyArn] }
+        let boundary: String?
+        switch kind {
+        case .user: boundary = account.user(named: name)?.permissionsBoundary
+        case .role: boundary = account.role(named: name)?.permissionsBoundary
+        case .group: boundary = nil
+        }
+        if let boundary { context["iam:PermissionsBoundary"] = [boundary] }
+        return context
+    }
+
     /// Roles under `/aws-service-role/` refuse changes.
     func checkModifiable(_ kind: IdentityKind, _ name: String) throws(IAMError) {
         if kind == .role, let role = account.role(named: name) { try checkModifiable(role) }

@@ -81,7 +81,7 @@ extension IAMService {
         try NameRules.checkName(request.policyName, field: "policyName", max: 128)
         let entity = try identity(kind, requested)
         let action = "Put\(kind.rawValue)Policy"
-        try authorize(principal, action, entity.arn)
+        try authorize(principal, action, entity.arn, context: policyContext(kind, entity.name, nil))
         try checkModifiable(kind, entity.name)
         try PolicyChecks.validate(request.policyDocument, kind: .identity, field: "policyDocument")
         var policies = inlinePolicies(kind, entity.name)
@@ -127,7 +127,7 @@ extension IAMService {
         try NameRules.checkName(request.policyName, field: "policyName", max: 128)
         let entity = try identity(kind, requested)
         let action = "Delete\(kind.rawValue)Policy"
-        try authorize(principal, action, entity.arn)
+        try authorize(principal, action, entity.arn, context: policyContext(kind, entity.name, nil))
         try checkModifiable(kind, entity.name)
         var policies = inlinePolicies(kind, entity.name)
         guard let index = policies.index(named: request.policyName) else {

@@ -67,7 +67,8 @@ extension IAMService {
         try NameRules.checkName(request.instanceProfileName, field: "instanceProfileName", max: 128)
         try NameRules.checkPath(path)
         let arn = ResourceNames.instanceProfile(account.id, path: path, name: request.instanceProfileName)
-        try authorize(principal, "CreateInstanceProfile", arn)
+        try authorize(
+            principal, "CreateInstanceProfile", arn, context: RequestContextBuilder.requestTags(request.tags))
         if let tags = request.tags {
             try NameRules.checkTags(tags)
             if tags.count > quotas.tagsPerEntity { throw .quota("TagsPerInstanceProfile", quotas.tagsPerEntity) }

@@ -103,7 +103,7 @@ extension IAMService {
         try NameRules.checkPolicyPath(path)
         if let description = request.description { try NameRules.checkDescription(description) }
         let arn = ResourceNames.policy(account.id, path: path, name: request.policyName)
-        try authorize(principal, "CreatePolicy", arn)
+        try authorize(principal, "CreatePolicy", arn, context: RequestContextBuilder.requestTags(request.tags))
         try checkManagedDocument(request.policyDocument, field: "policyDocument")
         if let tags = request.tags {
             try NameRules.checkTags(tags)

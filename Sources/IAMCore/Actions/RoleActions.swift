@@ -78,7 +78,9 @@ extension IAMService {
         if let description = request.description { try NameRules.checkDescription(description) }
         try checkSessionDuration(request.maxSessionDuration)
         let arn = ResourceNames.role(account.id, path: path, name: request.roleName)
-        try authorize(principal, "CreateRole", arn)
+        var context = RequestContextBuilder.requestTags(request.tags)
+        if let boundary = request.permissionsBoundary { context["iam:PermissionsBoundary"] = [boundary] }
+        try authorize(principal, "CreateRole", arn, context: context)
         try checkTrustPolicy(request.assumeRolePolicyDocument, field: "assumeRolePolicyDocument")
         if let tags = request.tags {
             try NameRules.checkTags(tags)

@@ -110,7 +110,7 @@ extension IAMService {
     public mutating func tag(_ request: TagRequest, as principal: Principal) throws(IAMError) -> EmptyResponse {
         let target = try tagTarget(userName: request.userName, roleName: request.roleName, policyArn: request.policyArn)
         let (arn, action) = arnAndAction(target, "Tag")
-        try authorize(principal, action, arn)
+        try authorize(principal, action, arn, context: RequestContextBuilder.requestTags(request.tags))
         if case .role(let name) = target, account.role(named: name)?.isServiceLinked == true {
             throw IAMError(.unmodifiableEntity, "Cannot perform the operation on the protected role '\(name)'.")
         }
@@ -130,7 +130,7 @@ extension IAMService {
     public mutating func untag(_ request: UntagRequest, as principal: Principal) throws(IAMError) -> EmptyResponse {
         let target = try tagTarget(userName: request.userName, roleName: request.roleName, policyArn: request.policyArn)
         let (arn, action) = arnAndAction(target, "Untag")
-        try authorize(principal, action, arn)
+        try authorize(principal, action, arn, context: request.tagKeys.isEmpty ? [:] : ["aws:TagKeys": request.tagKeys])
         if case .role(let name) = target, account.role(named: name)?.isServiceLinked == true {
             throw IAMError(.unmodifiableEntity, "Cannot perform the operation on the protected role '\(name)'.")
         }

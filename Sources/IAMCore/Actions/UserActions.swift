@@ -70,7 +70,9 @@ extension IAMService {
         try NameRules.checkName(request.userName, field: "userName", max: 64)
         try NameRules.checkPath(path)
         let arn = ResourceNames.user(account.id, path: path, name: request.userName)
-        try authorize(principal, "CreateUser", arn)
+        var context = RequestContextBuilder.requestTags(request.tags)
+        if let boundary = request.permissionsBoundary { context["iam:PermissionsBoundary"] = [boundary] }
+        try authorize(principal, "CreateUser", arn, context: context)
         if let tags = request.tags {
             try NameRules.checkTags(tags)
             if tags.count > quotas.tagsPerEntity { throw .quota("TagsPerUser", quotas.tagsPerEntity) }

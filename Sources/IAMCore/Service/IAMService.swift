@@ -12,10 +12,13 @@ public struct IAMService: Sendable {
     public internal(set) var revision = 0
     /// Whether successful changes are appended to the account's audit trail.
     public var recordsAudit = true
+    /// Context keys of the caller's session that policies can test, e.g. `aws:MultiFactorAuthPresent`
+    /// after an MFA sign-in or `aws:SourceIp`. The clock's `aws:CurrentTime` and `aws:EpochTime` are added.
+    public var callerContext: [String: [String]] = [:]
 
     public init(
         account: Account, clock: any IAMClock = SystemClock(), random: any RandomSource = SystemRandomSource(),
-        authorizer: any Authorizer = IdentityPolicyAuthorizer(), quotas: Quotas = .standard
+        authorizer: any Authorizer = EvaluatingAuthorizer(), quotas: Quotas = .standard
     ) {
         self.account = account
         self.clock = clock
@@ -29,7 +32,8 @@ public struct IAMService: Sendable {
     /// The principal must exist in the account (a deleted user's keys stop working at once), and
     /// root-only tasks are refused for anyone but root before any policy is consulted.
     func authorize(
-        _ principal: Principal, _ action: String, _ resource: String, rootOnly: Bool = false
+        _ principal: Principal, _ action: String, _ resource: String, rootOnly: Bool = false,
+        context: [String: [String]] = [:]
     ) throws(IAMError) {
         let principalARN = principal.arn(in: account)
         switch principal {
@@ -45,26 +49,22 @@ public struct IAMService: Sendable {
             }
         }
         let fullAction = "iam:" + action
+        let prefix = "User: \(principalARN) is not authorized to perform: \(fullAction) on resource: \(resource)"
         if rootOnly {
             throw IAMError(
-                .accessDenied,
-                "User: \(principalARN) is not authorized to perform: \(fullAction) on resource: \(resource) "
-                    + "because only the root user of account \(account.id) can perform this task")
+                .accessDenied, prefix + " because only the root user of account \(account.id) can perform this task")
         }
-        let request = AuthorizationRequest(principal: principal, action: fullAction, resource: resource)
-        switch authorizer.authorize(request, in: account) {
+        let now = clock.now()
+        var caller = callerContext
+        caller["aws:CurrentTime"] = [String(now.iso8601.prefix(19)) + "Z"]
+        caller["aws:EpochTime"] = [String(now.seconds)]
+        let request = AuthorizationRequest(
+            principal: principal, action: fullAction, resource: resource, context: context)
+        switch authorizer.authorize(request, in: account, callerContext: caller) {
         case .allowed:
             return
-        case .explicitDeny(let source):
-            throw IAMError(
-                .accessDenied,
-                "User: \(principalARN) is not authorized to perform: \(fullAction) on resource: \(resource) "
-                    + "with an explicit deny in \(source)")
-        case .implicitDeny(let reason):
-            throw IAMError(
-                .accessDenied,
-                "User: \(principalARN) is not authorized to perform: \(fullAction) on resource: \(resource) "
-                    + "because \(reason)")
+        case .explicitDeny(let reason), .implicitDeny(let reason):
+            throw IAMError(.accessDenied, prefix + (reason.hasPrefix("with ") ? " " : " because ") + reason)
         }
     }
 
