@@ -16,6 +16,10 @@ enum FlagKind: Sendable {
     case tags
     /// Several words, or a JSON list of strings.
     case stringList
+    /// Several policy documents, each inline JSON or `file://PATH`.
+    case documentList
+    /// Shorthand structures (`Name=a,Values=b,c,Type=t ...`) or a JSON list of objects.
+    case structureList
 }
 
 /// One flag of an action, named as the AWS CLI names it.
@@ -25,6 +29,8 @@ struct FlagSpec: Sendable {
     let kind: FlagKind
     let required: Bool
     let help: String
+    /// For structure lists: the members whose shorthand value is a list.
+    var listMembers: Set<String> = []
 }
 
 /// One row of the action table: an IAM action, its CLI name and flags, and the service call it makes.

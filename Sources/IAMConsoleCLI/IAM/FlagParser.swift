@@ -91,6 +91,16 @@ enum FlagParser {
                 case .document: parsed = .string(try document(try value(for: name), currentDirectory: currentDirectory))
                 case .tags: parsed = try tags(collect(words, &index), flag: name)
                 case .stringList: parsed = try stringList(collect(words, &index), flag: name)
+                case .documentList:
+                    let documents = try collect(words, &index).map {
+                        JSONValue.string(try document($0, currentDirectory: currentDirectory))
+                    }
+                    guard !documents.isEmpty else {
+                        throw UsageError(description: "argument --\(name): expected at least one argument")
+                    }
+                    parsed = .array(documents)
+                case .structureList:
+                    parsed = try structures(collect(words, &index), flag: name, listMembers: flag.listMembers)
                 }
                 members.append(JSONMember(key: flag.member, value: parsed))
             }
@@ -154,6 +164,41 @@ enum FlagParser {
                 return .object([
                     JSONMember(key: "Key", value: .string(key)), JSONMember(key: "Value", value: .string(value)),
                 ])
+            })
+    }
+
+    /// AWS CLI shorthand for a list of structures: `Key=value,Other=v1,v2` per word, where words
+    /// without `=` after a comma continue the previous member's list.
+    static func structures(_ words: [String], flag: String, listMembers: Set<String>) throws -> JSONValue {
+        if words.count == 1, words[0].hasPrefix("[") {
+            guard let parsed = try? JSONParser.parse(words[0]), case .array = parsed else {
+                throw UsageError(description: "Error parsing parameter '--\(flag)': Invalid JSON: \(words[0])")
+            }
+            return parsed
+        }
+        guard !words.isEmpty else {
+            throw UsageError(description: "argument --\(flag): expected at least one argument")
+        }
+        return .array(
+            try words.map { word in
+                var members: [(String, [String])] = []
+                for part in word.split(separator: ",", omittingEmptySubsequences: false) {
+                    if let equals = part.firstIndex(of: "=") {
+                        members.append((String(part[..<equals]), [String(part[part.index(after: equals)...])]))
+                    } else if !members.isEmpty {
+                        members[members.count - 1].1.append(String(part))
+                    } else {
+                        throw UsageError(
+                            description: "Error parsing parameter '--\(flag)': Expected: '=', received: '\(part)'")
+                    }
+                }
+                return .object(
+                    members.map { key, values in
+                        let value: JSONValue =
+                            listMembers.contains(key)
+                            ? .array(values.map(JSONValue.string)) : .string(values.joined(separator: ","))
+                        return JSONMember(key: key, value: value)
+                    })
             })
     }
 

@@ -27,6 +27,8 @@ enum HelpText {
             case .document: shape = "<json or file://path>"
             case .tags: shape = "Key=k,Value=v ..."
             case .stringList: shape = "<value> ..."
+            case .documentList: shape = "<json or file://path> ..."
+            case .structureList: shape = "Name=value,... ..."
             }
             let required = flag.required ? " (required)" : ""
             lines.append("  --\(flag.name) \(shape)\(required)")
