@@ -7,8 +7,7 @@ struct PythonBaseline: Decodable {
     var load: Double
     /// `json.dump` with the workspace's formatting (indent 2, sorted keys, `" : "`, no ASCII escaping).
     var dumpEquivalent: Double
-    /// How that dump compares with the workspace file: `identical`, `identical apart from empty arrays`
-    /// (Foundation writes an empty array over three lines) or `different`.
+    /// How that dump compares with the workspace file: `identical` or `different`.
     var equivalentMatch: String
     /// Plain `json.dump(obj, f)`: no indent, default separators.
     var dumpPlain: Double

@@ -11,12 +11,6 @@ public enum WorkspaceCodec {
     /// The schema version this build writes and the newest it reads.
     public static let schemaVersion = 1
 
-    private struct Document: Encodable {
-        var format: String
-        var schemaVersion: Int
-        var account: Account
-    }
-
     /// The document read in one pass: the header fields, and the account only when the header says
     /// this build can read it (so a foreign or newer file is reported by its header, as before).
     private struct Checked: Decodable {
@@ -40,21 +34,23 @@ public enum WorkspaceCodec {
         }
     }
 
-    /// The canonical bytes of a workspace holding this account.
+    /// The canonical bytes of a workspace holding this account: `AccountWriter`'s hand-written
+    /// output, which is `JSONEncoder`'s former layout with empty arrays as `[]`.
     public static func encode(_ account: Account) throws(WorkspaceError) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            var data = try encoder.encode(Document(format: format, schemaVersion: schemaVersion, account: account))
-            data.append(0x0A)
-            return data
-        } catch {
-            throw WorkspaceError(path: nil, location: nil, message: "cannot encode the workspace: \(error)")
-        }
+        AccountWriter.write(account)
     }
 
     /// Reads an account from workspace bytes, or explains precisely what is wrong and where.
     public static func decode(_ data: Data, path: String?) throws(WorkspaceError) -> Account {
+        // The byte-level reader takes every valid file; anything else goes to the `Codable` path,
+        // which is slower but says exactly what is wrong and where.
+        if let account = AccountReader.read(data) { return account }
+        return try decodeWithCodable(data, path: path)
+    }
+
+    /// The `Codable` reading of workspace bytes: the reference the fast reader matches, and the
+    /// source of the precise error for a file the fast reader refuses.
+    static func decodeWithCodable(_ data: Data, path: String?) throws(WorkspaceError) -> Account {
         // One parse of the bytes: decoding a header first and then the document parsed the file twice.
         let header: Checked
         do {
