@@ -160,18 +160,22 @@ private struct RequestFields {
 }
 
 /// Reads `context`: `{key: value | [values]}`, where a value is a string, number or Boolean (AWS passes
-/// every type in its string form) and an array is a multivalued key.
+/// every type in its string form) and an array is a multivalued key. When a key is repeated, in any case,
+/// the first spelling wins.
 enum RequestContextReader {
     static func read(_ node: JSONNode) throws(RequestLineError) -> [String: ContextValue] {
         if node.kind == .null { return [:] }
         guard let members = node.members else { throw RequestLineError("context: expected an object") }
         var context: [String: ContextValue] = [:]
         for member in members {
+            // Keys compare case-insensitively; lowercased once here, the evaluator need not do it per decision.
+            let key = member.key.lowercased()
+            guard context[key] == nil else { continue }
             if let elements = member.value.elements {
-                context[member.key] = .strings(
+                context[key] = .strings(
                     try elements.map { (element) throws(RequestLineError) in try scalar(element, member.key) })
             } else {
-                context[member.key] = .string(try scalar(member.value, member.key))
+                context[key] = .string(try scalar(member.value, member.key))
             }
         }
         return context
