@@ -12,7 +12,8 @@ enum PolicyCommands {
     }
 
     static let verbs: [Verb] = [
-        Verb(name: "validate", synopsis: PolicyValidateCommand.synopsis, run: PolicyValidateCommand.run)
+        Verb(name: "validate", synopsis: PolicyValidateCommand.synopsis, run: PolicyValidateCommand.run),
+        Verb(name: "evaluate", synopsis: PolicyEvaluateCommand.synopsis, run: PolicyEvaluateCommand.run),
     ]
 
     static func run(_ words: [String], environment: CLIEnvironment) -> Int32 {
