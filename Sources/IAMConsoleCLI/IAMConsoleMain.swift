@@ -58,6 +58,8 @@ public enum IAMConsoleMain {
                iamconsole iam <action> [flags]          (run `iamconsole iam help` for the actions)
                iamconsole workspace init|check|show [flags]
                iamconsole policy validate FILE [--type TYPE] [--output text|json]
+               iamconsole policy evaluate --requests FILE|- [--repeat N] [--trace]
+               iamconsole policy test FILE [--workspace PATH]
 
         With no command, opens the full-screen console on the workspace: --workspace PATH, else
         $IAMCONSOLE_WORKSPACE, else $XDG_DATA_HOME/iamconsole/workspace.json (created with the

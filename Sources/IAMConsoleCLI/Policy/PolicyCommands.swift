@@ -14,6 +14,7 @@ enum PolicyCommands {
     static let verbs: [Verb] = [
         Verb(name: "validate", synopsis: PolicyValidateCommand.synopsis, run: PolicyValidateCommand.run),
         Verb(name: "evaluate", synopsis: PolicyEvaluateCommand.synopsis, run: PolicyEvaluateCommand.run),
+        Verb(name: "test", synopsis: PolicyTestCommand.synopsis, run: PolicyTestCommand.run),
     ]
 
     static func run(_ words: [String], environment: CLIEnvironment) -> Int32 {
