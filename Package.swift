@@ -11,7 +11,6 @@ let package = Package(
         .library(name: "IAMWorkspace", targets: ["IAMWorkspace"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -29,13 +28,7 @@ let package = Package(
         .target(name: "IAMWorkspace", dependencies: ["IAMCore"]),
         .target(name: "TerminalKit", dependencies: ["CNcursesw", "CTermShim"]),
         .target(name: "ConsoleApp", dependencies: ["IAMCore", "IAMWorkspace", "TerminalKit"]),
-        .target(
-            name: "IAMConsoleCLI",
-            dependencies: [
-                "IAMCore", "IAMWorkspace", "ConsoleApp",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+        .target(name: "IAMConsoleCLI", dependencies: ["IAMCore", "IAMWorkspace", "ConsoleApp"]),
         .executableTarget(name: "iamconsole", dependencies: ["IAMConsoleCLI"]),
         .executableTarget(
             name: "iamconsole-bench",
