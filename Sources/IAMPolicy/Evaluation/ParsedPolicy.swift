@@ -18,6 +18,8 @@ public struct ParsedPolicy: Sendable {
     public let version: String?
     /// The statements, in document order.
     public let statements: [ParsedStatement]
+    /// The statements each service's actions can match, so evaluation skips the others.
+    let actionIndex: ActionIndex
 
     /// Parses `text`; throws when it is not JSON or an element has a type the evaluator cannot read.
     public init(name: String, text: String) throws(PolicyParseError) {
@@ -48,6 +50,7 @@ public struct ParsedPolicy: Sendable {
         var reader = PolicyReader()
         self.name = name
         (version, statements) = try reader.read(root)
+        actionIndex = ActionIndex(statements)
     }
 
     private static func checkLength(_ byteCount: Int, scalars: () -> Int) throws(PolicyParseError) {

@@ -29,6 +29,7 @@ public enum PolicyEvaluator {
 /// The state of one evaluation: what each kind of policy said.
 private struct EvaluationRun {
     let matcher: StatementMatcher
+    let service: RequestService
     var trace: [TraceEntry]?
     var denies: [MatchedStatement] = []
     var allows: [MatchedStatement] = []
@@ -41,31 +42,64 @@ private struct EvaluationRun {
     init(matcher: StatementMatcher, trace: [TraceEntry]?) {
         self.matcher = matcher
         self.trace = trace
+        service = RequestService(matcher.action)
     }
 
     /// Matches every statement of `policy`; returns whether an `Allow` applied (and the best resource grant).
+    ///
+    /// Without a trace, only the statements ``ActionIndex`` names as candidates are evaluated, in order:
+    /// the others fail on their action, which changes neither the decision nor the missing keys.
     private mutating func scan(_ policy: ParsedPolicy, source: PolicySourceKind) -> (Bool, PrincipalGrant?) {
         var allowed = false
         var bestGrant: PrincipalGrant?
         let isResource = source == .resource
-        for statement in policy.statements {
-            let outcome = matcher.evaluate(statement, isResourcePolicy: isResource, missingKeys: &missingKeys)
-            if trace != nil {
-                let entry = TraceEntry(
-                    statement: matched(statement, policy, source), applied: outcome.reason == nil,
-                    reason: outcome.reason)
-                trace?.append(entry)
+        policy.statements.withUnsafeBufferPointer { statements in
+            guard trace == nil else {
+                for statement in statements {
+                    let outcome = matcher.evaluate(statement, isResourcePolicy: isResource, missingKeys: &missingKeys)
+                    let entry = TraceEntry(
+                        statement: matched(statement, policy, source), applied: outcome.reason == nil,
+                        reason: outcome.reason)
+                    trace?.append(entry)
+                    record(outcome, statement, policy, source, allowed: &allowed, bestGrant: &bestGrant)
+                }
+                return
             }
-            guard case .applied(let grant) = outcome else { continue }
-            if statement.effect == .deny {
-                denies.append(matched(statement, policy, source))
-            } else {
-                allowed = true
-                allows.append(matched(statement, policy, source))
-                if let grant { bestGrant = max(bestGrant ?? grant, grant) }
+            let index = policy.actionIndex
+            let bucket = index.bucket(for: service)
+            index.entries.withUnsafeBufferPointer { entries in
+                index.patterns.withUnsafeBufferPointer { patterns in
+                    index.elements.withUnsafeBufferPointer { elements in
+                        for position in Int(bucket.start)..<Int(bucket.start + bucket.count) {
+                            let entry = entries[position]
+                            guard
+                                ActionIndex.matches(
+                                    entry, action: matcher.action, patterns: patterns, elements: elements)
+                            else { continue }
+                            let statement = statements[Int(entry.statement)]
+                            let outcome = matcher.evaluate(
+                                actionMatched: statement, isResourcePolicy: isResource, missingKeys: &missingKeys)
+                            record(outcome, statement, policy, source, allowed: &allowed, bestGrant: &bestGrant)
+                        }
+                    }
+                }
             }
         }
         return (allowed, bestGrant)
+    }
+
+    private mutating func record(
+        _ outcome: StatementMatcher.Outcome, _ statement: ParsedStatement, _ policy: ParsedPolicy,
+        _ source: PolicySourceKind, allowed: inout Bool, bestGrant: inout PrincipalGrant?
+    ) {
+        guard case .applied(let grant) = outcome else { return }
+        if statement.effect == .deny {
+            denies.append(matched(statement, policy, source))
+        } else {
+            allowed = true
+            allows.append(matched(statement, policy, source))
+            if let grant { bestGrant = max(bestGrant ?? grant, grant) }
+        }
     }
 
     private func matched(

@@ -17,22 +17,33 @@ struct StatementMatcher {
 
     func evaluate(_ statement: ParsedStatement, isResourcePolicy: Bool, missingKeys: inout [String]) -> Outcome {
         guard actionMatches(statement) else { return .actionMismatch }
+        return evaluate(actionMatched: statement, isResourcePolicy: isResourcePolicy, missingKeys: &missingKeys)
+    }
+
+    /// The rest of ``evaluate(_:isResourcePolicy:missingKeys:)`` for a statement whose action is known to match
+    /// (``ActionIndex`` decided it).
+    func evaluate(actionMatched statement: ParsedStatement, isResourcePolicy: Bool, missingKeys: inout [String])
+        -> Outcome
+    {
         guard resourceMatches(statement) else { return .resourceMismatch }
         var grant: PrincipalGrant?
         if isResourcePolicy {
             guard let found = principalGrant(statement) else { return .principalMismatch }
             grant = found
         }
-        for condition in statement.conditions where condition.comparison != .null {
-            if context.value(forLowercasedKey: condition.lowercasedKey) == nil, !missingKeys.contains(condition.key) {
+        // Operators and keys are ANDed (*Conditions with multiple context keys or values*); every key that
+        // is missing is reported, even after a condition has failed, so each key is looked up once here.
+        var failure: Outcome?
+        for condition in statement.conditions {
+            let value = context.value(forLowercasedKey: condition.lowercasedKey)
+            if value == nil, condition.comparison != .null, !missingKeys.contains(condition.key) {
                 missingKeys.append(condition.key)
             }
+            if failure != nil { continue }
+            let outcome = condition.evaluate(value, context)
+            if outcome != .satisfied { failure = .conditionFailed(condition, outcome) }
         }
-        // Operators and keys are ANDed (*Conditions with multiple context keys or values*).
-        for condition in statement.conditions {
-            let outcome = condition.evaluate(context)
-            if outcome != .satisfied { return .conditionFailed(condition, outcome) }
-        }
+        if let failure { return failure }
         return .applied(grant)
     }
 
