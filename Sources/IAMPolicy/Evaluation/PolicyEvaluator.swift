@@ -65,23 +65,24 @@ private struct EvaluationRun {
                 }
                 return
             }
-            let index = policy.actionIndex
-            let bucket = index.bucket(for: service)
-            index.entries.withUnsafeBufferPointer { entries in
-                index.patterns.withUnsafeBufferPointer { patterns in
-                    index.elements.withUnsafeBufferPointer { elements in
-                        for position in Int(bucket.start)..<Int(bucket.start + bucket.count) {
-                            let entry = entries[position]
-                            guard
-                                ActionIndex.matches(
-                                    entry, action: matcher.action, patterns: patterns, elements: elements)
-                            else { continue }
-                            let statement = statements[Int(entry.statement)]
-                            let outcome = matcher.evaluate(
-                                actionMatched: statement, isResourcePolicy: isResource, missingKeys: &missingKeys)
-                            record(outcome, statement, policy, source, allowed: &allowed, bestGrant: &bestGrant)
-                        }
-                    }
+            policy.index.withBuffers { index in
+                let bucket = policy.index.actions.bucket(for: service)
+                for position in Int(bucket.start)..<Int(bucket.start + bucket.count) {
+                    let entry = index.entries[position]
+                    guard
+                        ActionIndex.matches(
+                            entry, action: matcher.action, patterns: index.actionPatterns,
+                            elements: index.actionElements)
+                    else { continue }
+                    let number = Int(entry.statement)
+                    let resourceMatches =
+                        index.resourceMatches(statement: number, matcher.resource)
+                        ?? matcher.resourceMatches(statements[number])
+                    guard resourceMatches else { continue }
+                    let statement = statements[number]
+                    let outcome = matcher.evaluate(
+                        resourceMatched: statement, isResourcePolicy: isResource, missingKeys: &missingKeys)
+                    record(outcome, statement, policy, source, allowed: &allowed, bestGrant: &bestGrant)
                 }
             }
         }
@@ -114,7 +115,10 @@ private struct EvaluationRun {
 
     mutating func decide(_ request: EvaluationRequest) -> EvaluationResult {
         let principal = request.principal
-        for policy in request.identityPolicies where scan(policy, source: .identity).0 { identityAllows = true }
+        // Policies are read in place, through buffers, rather than copied out of their arrays per request.
+        request.identityPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices where scan(policies[index], source: .identity).0 { identityAllows = true }
+        }
         if let boundary = request.permissionsBoundary {
             boundaryAllows = scan(boundary, source: .permissionsBoundary).0
         }
@@ -124,14 +128,20 @@ private struct EvaluationRun {
         if scpsApply {
             for (level, policies) in request.scps.enumerated() {
                 var levelAllows = false
-                for policy in policies where scan(policy, source: .scp(level: level)).0 { levelAllows = true }
+                policies.withUnsafeBufferPointer { policies in
+                    for index in policies.indices where scan(policies[index], source: .scp(level: level)).0 {
+                        levelAllows = true
+                    }
+                }
                 if !levelAllows, firstUnsatisfiedLevel == nil { firstUnsatisfiedLevel = level }
             }
         }
         if let resourcePolicy = request.resourcePolicy {
             resourceGrant = scan(resourcePolicy, source: .resource).1
         }
-        for policy in request.sessionPolicies where scan(policy, source: .session).0 { sessionAllows = true }
+        request.sessionPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices where scan(policies[index], source: .session).0 { sessionAllows = true }
+        }
 
         // Step 1: an explicit deny in any policy is final, for the root user too.
         if let first = denies.first {

@@ -19,41 +19,63 @@ import Testing
     }
 
     static let indexCases: [EvalCase] = [
-        indexCase("only a NotAction statement applies", "ec2:RunInstances", .allowed, [
-            stmt("Allow", "s3:GetObject"),
-            "{\"Effect\": \"Allow\", \"NotAction\": \"iam:*\", \"Resource\": \"*\"}",
-        ]),
-        indexCase("NotAction naming the request's service misses", "iam:CreateUser", .implicitDeny, [
-            "{\"Effect\": \"Allow\", \"NotAction\": [\"iam:*\", \"s3:*\"], \"Resource\": \"*\"}"
-        ]),
-        indexCase("empty NotAction matches every action", "sqs:SendMessage", .allowed, [
-            "{\"Effect\": \"Allow\", \"NotAction\": [], \"Resource\": \"*\"}"
-        ]),
-        indexCase("empty Action matches nothing", "sqs:SendMessage", .implicitDeny, [
-            "{\"Effect\": \"Allow\", \"Action\": [], \"Resource\": \"*\"}"
-        ]),
-        indexCase("a * pattern in a policy that names other services", "kms:Decrypt", .allowed, [
-            stmt("Allow", "s3:GetObject|iam:ListUsers"), stmt("Allow", "*"),
-        ]),
-        indexCase("a wildcard in the service part", "S3Express:CreateSession", .allowed, [
-            stmt("Allow", "s3:*"), stmt("Allow", "s3*:Create*"),
-        ]),
-        indexCase("a literal service must not cover a longer one", "s3express:CreateSession", .implicitDeny, [
-            stmt("Allow", "s3:*")
-        ]),
-        indexCase("mixed-case request and patterns", "Ec2:describeINSTANCES", .explicitDeny, [
-            stmt("Allow", "EC2:Describe*"), stmt("Deny", "ec2:DESCRIBEInstances"),
-        ]),
-        indexCase("deny through NotAction, allow through the service bucket", "s3:PutObject", .explicitDeny, [
-            stmt("Allow", "s3:Put*"),
-            "{\"Effect\": \"Deny\", \"NotAction\": \"s3:Get*\", \"Resource\": \"*\"}",
-        ]),
-        indexCase("an action without a colon is its service with an empty name", "s3", .allowed, [stmt("Allow", "s3:*"), stmt("Allow", "s3?")]),
+        indexCase(
+            "only a NotAction statement applies", "ec2:RunInstances", .allowed,
+            [
+                stmt("Allow", "s3:GetObject"),
+                "{\"Effect\": \"Allow\", \"NotAction\": \"iam:*\", \"Resource\": \"*\"}",
+            ]),
+        indexCase(
+            "NotAction naming the request's service misses", "iam:CreateUser", .implicitDeny,
+            [
+                "{\"Effect\": \"Allow\", \"NotAction\": [\"iam:*\", \"s3:*\"], \"Resource\": \"*\"}"
+            ]),
+        indexCase(
+            "empty NotAction matches every action", "sqs:SendMessage", .allowed,
+            [
+                "{\"Effect\": \"Allow\", \"NotAction\": [], \"Resource\": \"*\"}"
+            ]),
+        indexCase(
+            "empty Action matches nothing", "sqs:SendMessage", .implicitDeny,
+            [
+                "{\"Effect\": \"Allow\", \"Action\": [], \"Resource\": \"*\"}"
+            ]),
+        indexCase(
+            "a * pattern in a policy that names other services", "kms:Decrypt", .allowed,
+            [
+                stmt("Allow", "s3:GetObject|iam:ListUsers"), stmt("Allow", "*"),
+            ]),
+        indexCase(
+            "a wildcard in the service part", "S3Express:CreateSession", .allowed,
+            [
+                stmt("Allow", "s3:*"), stmt("Allow", "s3*:Create*"),
+            ]),
+        indexCase(
+            "a literal service must not cover a longer one", "s3express:CreateSession", .implicitDeny,
+            [
+                stmt("Allow", "s3:*")
+            ]),
+        indexCase(
+            "mixed-case request and patterns", "Ec2:describeINSTANCES", .explicitDeny,
+            [
+                stmt("Allow", "EC2:Describe*"), stmt("Deny", "ec2:DESCRIBEInstances"),
+            ]),
+        indexCase(
+            "deny through NotAction, allow through the service bucket", "s3:PutObject", .explicitDeny,
+            [
+                stmt("Allow", "s3:Put*"),
+                "{\"Effect\": \"Deny\", \"NotAction\": \"s3:Get*\", \"Resource\": \"*\"}",
+            ]),
+        indexCase(
+            "an action without a colon is its service with an empty name", "s3", .allowed,
+            [stmt("Allow", "s3:*"), stmt("Allow", "s3?")]),
         indexCase("a pattern without a colon", "s3", .allowed, [stmt("Allow", "S3")]),
-        indexCase("statement order is kept across buckets", "iam:GetUser", .allowed, [
-            stmt("Allow", "*"), stmt("Allow", "iam:Get*"), stmt("Allow", "s3:*|iam:*"),
-            "{\"Effect\": \"Allow\", \"NotAction\": \"s3:*\", \"Resource\": \"*\"}", stmt("Allow", "iam:GetUser"),
-        ]),
+        indexCase(
+            "statement order is kept across buckets", "iam:GetUser", .allowed,
+            [
+                stmt("Allow", "*"), stmt("Allow", "iam:Get*"), stmt("Allow", "s3:*|iam:*"),
+                "{\"Effect\": \"Allow\", \"NotAction\": \"s3:*\", \"Resource\": \"*\"}", stmt("Allow", "iam:GetUser"),
+            ]),
     ]
 
     @Test(arguments: indexCases) func indexedEqualsFullScan(_ testCase: EvalCase) throws {
