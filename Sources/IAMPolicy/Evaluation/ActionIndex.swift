@@ -1,4 +1,5 @@
-/// Which statements of a policy can match a request's action, built once when the policy is parsed.
+/// Which statements of a policy can match a request's action, built once when the policy is parsed and
+/// then packed into ``PolicyIndex``.
 ///
 /// A request names one service, and an `Action` pattern with a literal service (`s3:Get*`) can only match
 /// actions of that service (``ActionPattern``), so most statements of a policy fail on their action. The
@@ -9,8 +10,7 @@
 /// `fallback` bucket: wildcard-service patterns and `NotAction` only.
 ///
 /// Entries keep statement order, so evaluating the candidates in order reports matched statements and
-/// missing context keys exactly as a scan of every statement does. Everything is stored in flat arrays of
-/// trivial values, so the hot loop neither copies statements nor touches reference counts.
+/// missing context keys exactly as a scan of every statement does.
 struct ActionIndex: Sendable {
     /// A run of ``elements``: one pattern, matched against the action's name, or the whole action.
     struct PatternRef: Sendable {
@@ -37,10 +37,10 @@ struct ActionIndex: Sendable {
     private(set) var patterns: [PatternRef] = []
     private(set) var entries: [Entry] = []
     /// Sorted; `services` and `buckets` are parallel to it.
-    private var serviceHashes: [UInt64] = []
-    private var services: [[UInt8]] = []
-    private var buckets: [Bucket] = []
-    private var fallback = Bucket(start: 0, count: 0)
+    private(set) var serviceHashes: [UInt64] = []
+    private(set) var services: [[UInt8]] = []
+    private(set) var buckets: [Bucket] = []
+    private(set) var fallback = Bucket(start: 0, count: 0)
 
     init(_ statements: [ParsedStatement]) {
         // Hash collisions only put two buckets under one hash; lookup compares the bytes.
@@ -93,39 +93,6 @@ struct ActionIndex: Sendable {
         return Bucket(start: Int32(start), count: Int32(entries.count - start))
     }
 
-    /// The bucket for a request's service.
-    func bucket(for service: RequestService) -> Bucket {
-        var low = 0
-        var high = serviceHashes.count
-        while low < high {
-            let middle = (low + high) / 2
-            if serviceHashes[middle] < service.hash { low = middle + 1 } else { high = middle }
-        }
-        while low < serviceHashes.count, serviceHashes[low] == service.hash {
-            if service.equals(services[low]) { return buckets[low] }
-            low += 1
-        }
-        return fallback
-    }
-
-    /// Whether the action matches entry `entry`'s statement (`Action` matches, or `NotAction` misses).
-    static func matches(
-        _ entry: Entry, action: RequestAction, patterns: UnsafeBufferPointer<PatternRef>,
-        elements: UnsafeBufferPointer<UInt16>
-    ) -> Bool {
-        var index = Int(entry.patternStart)
-        let end = index + Int(entry.patternCount)
-        while index < end {
-            let pattern = patterns[index]
-            let run = UnsafeBufferPointer(rebasing: elements[Int(pattern.start)..<Int(pattern.start + pattern.count)])
-            if WildcardPattern.match(run, pattern.matchesWholeAction ? action.whole : action.name, foldCase: true) {
-                return !entry.negated
-            }
-            index += 1
-        }
-        return entry.negated
-    }
-
     /// FNV-1a: cheap, computed once per request and once per service at parse time.
     static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -145,9 +112,9 @@ struct RequestService {
     }
 
     /// Compares as ``ActionPattern`` does: the pattern's service is lowercased, the request's is folded here.
-    func equals(_ service: [UInt8]) -> Bool {
+    func equals(_ service: UnsafeBufferPointer<UInt16>) -> Bool {
         guard service.count == bytes.count else { return false }
-        for index in 0..<service.count where service[index] != lowerASCII(bytes[index]) { return false }
+        for index in 0..<service.count where service[index] != UInt16(lowerASCII(bytes[index])) { return false }
         return true
     }
 }

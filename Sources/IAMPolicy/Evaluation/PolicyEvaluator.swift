@@ -65,18 +65,15 @@ private struct EvaluationRun {
                 }
                 return
             }
-            policy.index.withBuffers { index in
-                let bucket = policy.index.actions.bucket(for: service)
-                for position in Int(bucket.start)..<Int(bucket.start + bucket.count) {
-                    let entry = index.entries[position]
-                    guard
-                        ActionIndex.matches(
-                            entry, action: matcher.action, patterns: index.actionPatterns,
-                            elements: index.actionElements)
-                    else { continue }
-                    let number = Int(entry.statement)
+            policy.index.withView { index in
+                let (first, count) = index.entries(for: service)
+                var entry = first
+                for _ in 0..<count {
+                    defer { entry = index.next(after: entry) }
+                    guard index.actionMatches(entry: entry, matcher.action) else { continue }
+                    let number = index.statement(entry: entry)
                     let resourceMatches =
-                        index.resourceMatches(statement: number, matcher.resource)
+                        index.resourceMatches(entry: entry, matcher.resource)
                         ?? matcher.resourceMatches(statements[number])
                     guard resourceMatches else { continue }
                     let statement = statements[number]
