@@ -3,24 +3,24 @@
 ///
 /// Why one array: a realistic run touches thousands of distinct policies, so the index is rarely in cache,
 /// and every separate allocation costs a cache miss per policy per request; measured, that cost was
-/// larger than the matching itself. Packed, a request reads the object, then one buffer mostly in order.
-/// Copies of a ``ParsedPolicy`` share the object.
+/// larger than the matching itself. Packed, a request reads the object, then one buffer in order: each
+/// entry carries its statement's patterns inline (a statement that is a candidate for several services is
+/// repeated), so matching a candidate reads only what follows it. Copies of a ``ParsedPolicy`` share the object.
 ///
 /// Layout (offsets in words; a 32-bit value is two words, low first):
 /// - header: bucket count (2), fallback entries offset (2), fallback entry count (2);
 /// - buckets: hash (4), service offset (2), service length (2), entries offset (2), entry count (2);
-/// - each entry: statement (2), negated (1), pattern count (1), resource mode (1), resource pattern count (1),
-///   resource patterns offset (2), then per action pattern: elements offset (2), length (2), whole action (1);
-/// - resource patterns: kind (1), segment count (1), segments offset (2), tail offset (2), tail length (2);
-/// - service bytes and pattern elements.
+/// - service bytes, one per word;
+/// - each entry: statement (2), length in words (2), negated (1), action pattern count (1), resource mode (1),
+///   resource pattern count (1); then each action pattern: whole action (1), length (2), elements; then each
+///   resource pattern: kind (1), segment count (1), segments length (2), tail length (2), the segments'
+///   elements (each segment ends with a colon, which a segment never contains), the tail's elements.
 final class PolicyIndex: Sendable {
     let words: [UInt16]
 
     private static let headerSize = 6
     private static let bucketSize = 12
     private static let entryHeaderSize = 8
-    private static let actionPatternSize = 5
-    private static let resourcePatternSize = 8
 
     init(_ statements: [ParsedStatement]) {
         let actions = ActionIndex(statements)
@@ -34,7 +34,7 @@ final class PolicyIndex: Sendable {
             words[offset] = UInt16(truncatingIfNeeded: value)
             words[offset + 1] = UInt16(truncatingIfNeeded: value >> 16)
         }
-        // Regions whose offsets are known only later are written as zeros and patched.
+        // Offsets known only later are written as zeros and patched.
         put32(actions.buckets.count)
         put32(0)
         put32(Int(actions.fallback.count))
@@ -49,39 +49,38 @@ final class PolicyIndex: Sendable {
             set32(service.count, at: slot + 6)
             words += service.map(UInt16.init)
         }
-        // Resource patterns, once per statement.
-        var resourceOffsets: [Int] = []
-        for info in resources.statements {
-            resourceOffsets.append(words.count)
-            guard info.mode != .variable else { continue }
-            for pattern in resources.patterns[Int(info.start)..<Int(info.start + info.count)] {
-                words.append(UInt16(pattern.kind.rawValue))
-                words.append(UInt16(pattern.segmentCount))
-                put32(0)
-                put32(0)
-                put32(Int(pattern.tailCount))
-            }
-        }
-        // Entries, bucket by bucket, then the fallback.
-        var patchesToActionElements: [(offset: Int, start: Int)] = []
         func putEntries(_ bucket: ActionIndex.Bucket) -> Int {
             let start = words.count
             for entry in actions.entries[Int(bucket.start)..<Int(bucket.start + bucket.count)] {
                 let statement = Int(entry.statement)
                 let resource = resources.statements[statement]
+                let entryStart = words.count
                 put32(statement)
+                put32(0)
                 words.append(entry.negated ? 1 : 0)
                 words.append(UInt16(entry.patternCount))
                 words.append(UInt16(resource.mode.rawValue))
-                words.append(UInt16(resource.count))
-                put32(resourceOffsets[statement])
+                words.append(resource.mode == .variable ? 0 : UInt16(resource.count))
                 for pattern in actions.patterns[Int(entry.patternStart)..<Int(entry.patternStart + entry.patternCount)]
                 {
-                    patchesToActionElements.append((words.count, Int(pattern.start)))
-                    put32(0)
-                    put32(Int(pattern.count))
                     words.append(pattern.matchesWholeAction ? 1 : 0)
+                    put32(Int(pattern.count))
+                    words += actions.elements[Int(pattern.start)..<Int(pattern.start + pattern.count)]
                 }
+                if resource.mode != .variable {
+                    for pattern in resources.patterns[Int(resource.start)..<Int(resource.start + resource.count)] {
+                        let segmentsLength = Int(pattern.tailStart - pattern.segmentStart)
+                        words.append(UInt16(pattern.kind.rawValue))
+                        words.append(UInt16(pattern.segmentCount))
+                        put32(pattern.kind == .arn ? segmentsLength : 0)
+                        put32(Int(pattern.tailCount))
+                        if pattern.kind == .arn {
+                            words += resources.elements[Int(pattern.segmentStart)..<Int(pattern.tailStart)]
+                        }
+                        words += resources.elements[Int(pattern.tailStart)..<Int(pattern.tailStart + pattern.tailCount)]
+                    }
+                }
+                set32(words.count - entryStart, at: entryStart + 2)
             }
             return start
         }
@@ -91,20 +90,6 @@ final class PolicyIndex: Sendable {
             set32(Int(bucket.count), at: slot + 10)
         }
         set32(putEntries(actions.fallback), at: 2)
-        // Elements, then the offsets that point into them.
-        let actionElements = words.count
-        words += actions.elements
-        for patch in patchesToActionElements { set32(actionElements + patch.start, at: patch.offset) }
-        let resourceElements = words.count
-        words += resources.elements
-        for (statement, info) in resources.statements.enumerated() where info.mode != .variable {
-            var offset = resourceOffsets[statement]
-            for pattern in resources.patterns[Int(info.start)..<Int(info.start + info.count)] {
-                set32(resourceElements + Int(pattern.segmentStart), at: offset + 2)
-                set32(resourceElements + Int(pattern.tailStart), at: offset + 4)
-                offset += Self.resourcePatternSize
-            }
-        }
         self.words = words
     }
 
@@ -148,16 +133,17 @@ final class PolicyIndex: Sendable {
         func statement(entry: Int) -> Int { int(entry) }
 
         /// The offset of the entry after the one at `entry`.
-        func next(after entry: Int) -> Int { entry + entryHeaderSize + Int(words[entry + 3]) * actionPatternSize }
+        func next(after entry: Int) -> Int { entry + int(entry + 2) }
 
         /// Whether the action matches the entry's statement (`Action` matches, or `NotAction` misses).
         func actionMatches(entry: Int, _ action: RequestAction) -> Bool {
-            let negated = words[entry + 2] != 0
+            let negated = words[entry + 4] != 0
             var pattern = entry + entryHeaderSize
-            for _ in 0..<Int(words[entry + 3]) {
-                let text = words[pattern + 4] != 0 ? action.whole : action.name
-                if WildcardPattern.match(run(int(pattern), int(pattern + 2)), text, foldCase: true) { return !negated }
-                pattern += actionPatternSize
+            for _ in 0..<Int(words[entry + 5]) {
+                let text = words[pattern] != 0 ? action.whole : action.name
+                let length = int(pattern + 1)
+                if WildcardPattern.match(run(pattern + 3, length), text, foldCase: true) { return !negated }
+                pattern += 3 + length
             }
             return negated
         }
@@ -165,25 +151,23 @@ final class PolicyIndex: Sendable {
         /// Whether the resource matches the entry's statement; `nil` when a resource pattern has a policy
         /// variable, and ``ResourcePattern`` must decide.
         func resourceMatches(entry: Int, _ resource: UnsafeBufferPointer<UInt8>) -> Bool? {
-            guard let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: words[entry + 4])) else {
-                return nil
+            let raw = UInt8(truncatingIfNeeded: words[entry + 6])
+            guard let mode = ResourceIndex.Mode(rawValue: raw), mode != .variable else { return nil }
+            if mode == .absent { return true }
+            // The resource patterns follow the action patterns.
+            var pattern = entry + entryHeaderSize
+            for _ in 0..<Int(words[entry + 5]) { pattern += 3 + int(pattern + 1) }
+            for _ in 0..<Int(words[entry + 7]) {
+                if matches(resourcePattern: pattern, resource) { return mode == .listed }
+                pattern += 6 + int(pattern + 2) + int(pattern + 4)
             }
-            switch mode {
-            case .absent: return true
-            case .variable: return nil
-            case .listed, .negated:
-                var pattern = int(entry + 6)
-                for _ in 0..<Int(words[entry + 5]) {
-                    if matches(resourcePattern: pattern, resource) { return mode == .listed }
-                    pattern += resourcePatternSize
-                }
-                return mode != .listed
-            }
+            return mode != .listed
         }
 
         /// As ``ResourcePattern/matches(_:context:)`` for a pattern without variables.
         private func matches(resourcePattern offset: Int, _ resource: UnsafeBufferPointer<UInt8>) -> Bool {
-            let tail = run(int(offset + 4), int(offset + 6))
+            let segmentsStart = offset + 6
+            let tail = run(segmentsStart + int(offset + 2), int(offset + 4))
             switch words[offset] {
             case UInt16(ResourceIndex.Kind.any.rawValue):
                 return true
@@ -191,7 +175,7 @@ final class PolicyIndex: Sendable {
                 return WildcardPattern.match(tail, resource, foldCase: false)
             default:
                 var start = 0
-                var element = int(offset + 2)
+                var element = segmentsStart
                 for _ in 0..<Int(words[offset + 1]) {
                     var end = start
                     while end < resource.count, resource[end] != UInt8(ascii: ":") { end += 1 }
