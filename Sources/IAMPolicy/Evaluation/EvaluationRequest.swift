@@ -125,8 +125,16 @@ struct RequestContext {
             values = context
         } else {
             // First spelling wins when a caller passes one key twice in different cases.
-            values = Dictionary(
-                context.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+            var lowered: [String: ContextValue] = [:]
+            lowered.reserveCapacity(context.count)
+            for (key, value) in context {
+                // Keys are nearly always ASCII, which lowers byte by byte much faster than `lowercased()`.
+                let lowerKey =
+                    key.utf8.allSatisfy { $0 < 0x80 }
+                    ? String(decoding: key.utf8.map(lowerASCII), as: UTF8.self) : key.lowercased()
+                if lowered[lowerKey] == nil { lowered[lowerKey] = value }
+            }
+            values = lowered
         }
     }
 

@@ -11,7 +11,11 @@ extension ParsedCondition {
     }
 
     func evaluate(_ context: RequestContext) -> Outcome {
-        let value = context.value(forLowercasedKey: lowercasedKey)
+        evaluate(context.value(forLowercasedKey: lowercasedKey), context)
+    }
+
+    /// Evaluates against `value`, the context's value of ``lowercasedKey`` already looked up.
+    func evaluate(_ value: ContextValue?, _ context: RequestContext) -> Outcome {
         if comparison == .null { return evaluateNull(value) }
         let requestValues: [String]
         var single: String?
@@ -26,7 +30,7 @@ extension ParsedCondition {
             if texts.count == 1 { single = texts[0] }
             requestValues = texts
         }
-        let negated = conditionOperator.isNegated
+        let negated = isNegated
         switch conditionOperator.setQualifier {
         case .none:
             guard let single else { return .multivaluedKeyWithoutSetOperator }
@@ -49,7 +53,7 @@ extension ParsedCondition {
         switch conditionOperator.setQualifier {
         case .forAllValues: return .satisfied
         case .forAnyValue: return .missingKey
-        case .none: return conditionOperator.isNegated ? .satisfied : .missingKey
+        case .none: return isNegated ? .satisfied : .missingKey
         }
     }
 

@@ -10,6 +10,8 @@ public struct ParsedCondition: Sendable, Equatable {
     public let location: SourceLocation?
 
     let lowercasedKey: String
+    /// ``ConditionOperator/isNegated`` read once: it searches the operator's name.
+    let isNegated: Bool
     let comparison: Comparison
     let compiled: CompiledValues
 
@@ -39,6 +41,7 @@ public struct ParsedCondition: Sendable, Equatable {
         self.values = values
         self.location = location
         lowercasedKey = key.lowercased()
+        isNegated = conditionOperator.isNegated
         let name = conditionOperator.baseName
         // *Variables and tags*: variables are allowed in String and ARN condition values only.
         switch conditionOperator.family {

@@ -18,6 +18,8 @@ public struct ParsedPolicy: Sendable {
     public let version: String?
     /// The statements, in document order.
     public let statements: [ParsedStatement]
+    /// The statements each service's actions can match, and the resource patterns in flat form.
+    let index: PolicyIndex
 
     /// Parses `text`; throws when it is not JSON or an element has a type the evaluator cannot read.
     public init(name: String, text: String) throws(PolicyParseError) {
@@ -48,6 +50,7 @@ public struct ParsedPolicy: Sendable {
         var reader = PolicyReader()
         self.name = name
         (version, statements) = try reader.read(root)
+        index = PolicyIndex(statements)
     }
 
     private static func checkLength(_ byteCount: Int, scalars: () -> Int) throws(PolicyParseError) {
@@ -94,53 +97,82 @@ public enum ElementList<Item: Sendable & Equatable>: Sendable, Equatable {
 }
 
 /// One statement of a ``ParsedPolicy``.
+///
+/// The fields live in one immutable object, so the evaluator's hot loop copies a statement with one
+/// retain instead of one per field (there are about ten reference-counted ones).
 public struct ParsedStatement: Sendable {
-    /// The statement's 0-based position in `Statement`.
-    public let index: Int
-    /// The `Sid`, when present.
-    public let sid: String?
-    /// `Allow` or `Deny`.
-    public let effect: StatementEffect
-    /// Where the statement's `{` is.
-    public let location: SourceLocation
-    /// `Action` or `NotAction` as written.
-    public let actions: ElementList<String>
-    /// `Resource` or `NotResource` as written.
-    public let resources: ElementList<String>
-    /// `Principal` or `NotPrincipal`, classified.
-    public let principals: ElementList<PrincipalEntry>
-    /// Every operator/key pair of `Condition`, in document order.
-    public let conditions: [ParsedCondition]
+    private final class Storage: Sendable {
+        let index: Int
+        let sid: String?
+        let effect: StatementEffect
+        let location: SourceLocation
+        let actions: ElementList<String>
+        let resources: ElementList<String>
+        let principals: ElementList<PrincipalEntry>
+        let conditions: [ParsedCondition]
+        let actionPatterns: [ActionPattern]
+        let resourcePatterns: [ResourcePattern]
+        let principalSet: PrincipalSet
 
-    let actionPatterns: [ActionPattern]
-    let resourcePatterns: [ResourcePattern]
-    let principalSet: PrincipalSet
+        init(
+            index: Int, sid: String?, effect: StatementEffect, location: SourceLocation,
+            actions: ElementList<String>, resources: ElementList<String>, principals: ElementList<PrincipalEntry>,
+            conditions: [ParsedCondition], variables: Bool
+        ) {
+            self.index = index
+            self.sid = sid
+            self.effect = effect
+            self.location = location
+            self.actions = actions
+            self.resources = resources
+            self.principals = principals
+            self.conditions = conditions
+            switch actions {
+            case .absent: actionPatterns = []
+            case .listed(let items), .negated(let items): actionPatterns = items.map(ActionPattern.init)
+            }
+            switch resources {
+            case .absent: resourcePatterns = []
+            case .listed(let items), .negated(let items):
+                resourcePatterns = items.map { ResourcePattern($0, variables: variables) }
+            }
+            switch principals {
+            case .absent: principalSet = PrincipalSet(entries: [])
+            case .listed(let items), .negated(let items): principalSet = PrincipalSet(entries: items)
+            }
+        }
+    }
+
+    private let storage: Storage
+
+    /// The statement's 0-based position in `Statement`.
+    public var index: Int { storage.index }
+    /// The `Sid`, when present.
+    public var sid: String? { storage.sid }
+    /// `Allow` or `Deny`.
+    public var effect: StatementEffect { storage.effect }
+    /// Where the statement's `{` is.
+    public var location: SourceLocation { storage.location }
+    /// `Action` or `NotAction` as written.
+    public var actions: ElementList<String> { storage.actions }
+    /// `Resource` or `NotResource` as written.
+    public var resources: ElementList<String> { storage.resources }
+    /// `Principal` or `NotPrincipal`, classified.
+    public var principals: ElementList<PrincipalEntry> { storage.principals }
+    /// Every operator/key pair of `Condition`, in document order.
+    public var conditions: [ParsedCondition] { storage.conditions }
+
+    var actionPatterns: [ActionPattern] { storage.actionPatterns }
+    var resourcePatterns: [ResourcePattern] { storage.resourcePatterns }
+    var principalSet: PrincipalSet { storage.principalSet }
 
     init(
         index: Int, sid: String?, effect: StatementEffect, location: SourceLocation, actions: ElementList<String>,
         resources: ElementList<String>, principals: ElementList<PrincipalEntry>, conditions: [ParsedCondition],
         variables: Bool
     ) {
-        self.index = index
-        self.sid = sid
-        self.effect = effect
-        self.location = location
-        self.actions = actions
-        self.resources = resources
-        self.principals = principals
-        self.conditions = conditions
-        switch actions {
-        case .absent: actionPatterns = []
-        case .listed(let items), .negated(let items): actionPatterns = items.map(ActionPattern.init)
-        }
-        switch resources {
-        case .absent: resourcePatterns = []
-        case .listed(let items), .negated(let items):
-            resourcePatterns = items.map { ResourcePattern($0, variables: variables) }
-        }
-        switch principals {
-        case .absent: principalSet = PrincipalSet(entries: [])
-        case .listed(let items), .negated(let items): principalSet = PrincipalSet(entries: items)
-        }
+        storage = Storage(
+            index: index, sid: sid, effect: effect, location: location, actions: actions, resources: resources,
+            principals: principals, conditions: conditions, variables: variables)
     }
 }

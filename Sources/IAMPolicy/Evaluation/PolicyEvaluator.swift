@@ -29,6 +29,7 @@ public enum PolicyEvaluator {
 /// The state of one evaluation: what each kind of policy said.
 private struct EvaluationRun {
     let matcher: StatementMatcher
+    let service: RequestService
     var trace: [TraceEntry]?
     var denies: [MatchedStatement] = []
     var allows: [MatchedStatement] = []
@@ -41,31 +42,62 @@ private struct EvaluationRun {
     init(matcher: StatementMatcher, trace: [TraceEntry]?) {
         self.matcher = matcher
         self.trace = trace
+        service = RequestService(matcher.action)
     }
 
     /// Matches every statement of `policy`; returns whether an `Allow` applied (and the best resource grant).
+    ///
+    /// Without a trace, only the statements ``ActionIndex`` names as candidates are evaluated, in order:
+    /// the others fail on their action, which changes neither the decision nor the missing keys.
     private mutating func scan(_ policy: ParsedPolicy, source: PolicySourceKind) -> (Bool, PrincipalGrant?) {
         var allowed = false
         var bestGrant: PrincipalGrant?
         let isResource = source == .resource
-        for statement in policy.statements {
-            let outcome = matcher.evaluate(statement, isResourcePolicy: isResource, missingKeys: &missingKeys)
-            if trace != nil {
-                let entry = TraceEntry(
-                    statement: matched(statement, policy, source), applied: outcome.reason == nil,
-                    reason: outcome.reason)
-                trace?.append(entry)
+        policy.statements.withUnsafeBufferPointer { statements in
+            guard trace == nil else {
+                for statement in statements {
+                    let outcome = matcher.evaluate(statement, isResourcePolicy: isResource, missingKeys: &missingKeys)
+                    let entry = TraceEntry(
+                        statement: matched(statement, policy, source), applied: outcome.reason == nil,
+                        reason: outcome.reason)
+                    trace?.append(entry)
+                    record(outcome, statement, policy, source, allowed: &allowed, bestGrant: &bestGrant)
+                }
+                return
             }
-            guard case .applied(let grant) = outcome else { continue }
-            if statement.effect == .deny {
-                denies.append(matched(statement, policy, source))
-            } else {
-                allowed = true
-                allows.append(matched(statement, policy, source))
-                if let grant { bestGrant = max(bestGrant ?? grant, grant) }
+            policy.index.withView { index in
+                let (first, count) = index.entries(for: service)
+                var entry = first
+                for _ in 0..<count {
+                    defer { entry = index.next(after: entry) }
+                    guard index.actionMatches(entry: entry, matcher.action) else { continue }
+                    let number = index.statement(entry: entry)
+                    let resourceMatches =
+                        index.resourceMatches(entry: entry, matcher.resource)
+                        ?? matcher.resourceMatches(statements[number])
+                    guard resourceMatches else { continue }
+                    let statement = statements[number]
+                    let outcome = matcher.evaluate(
+                        resourceMatched: statement, isResourcePolicy: isResource, missingKeys: &missingKeys)
+                    record(outcome, statement, policy, source, allowed: &allowed, bestGrant: &bestGrant)
+                }
             }
         }
         return (allowed, bestGrant)
+    }
+
+    private mutating func record(
+        _ outcome: StatementMatcher.Outcome, _ statement: ParsedStatement, _ policy: ParsedPolicy,
+        _ source: PolicySourceKind, allowed: inout Bool, bestGrant: inout PrincipalGrant?
+    ) {
+        guard case .applied(let grant) = outcome else { return }
+        if statement.effect == .deny {
+            denies.append(matched(statement, policy, source))
+        } else {
+            allowed = true
+            allows.append(matched(statement, policy, source))
+            if let grant { bestGrant = max(bestGrant ?? grant, grant) }
+        }
     }
 
     private func matched(
@@ -80,7 +112,10 @@ private struct EvaluationRun {
 
     mutating func decide(_ request: EvaluationRequest) -> EvaluationResult {
         let principal = request.principal
-        for policy in request.identityPolicies where scan(policy, source: .identity).0 { identityAllows = true }
+        // Policies are read in place, through buffers, rather than copied out of their arrays per request.
+        request.identityPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices where scan(policies[index], source: .identity).0 { identityAllows = true }
+        }
         if let boundary = request.permissionsBoundary {
             boundaryAllows = scan(boundary, source: .permissionsBoundary).0
         }
@@ -90,14 +125,20 @@ private struct EvaluationRun {
         if scpsApply {
             for (level, policies) in request.scps.enumerated() {
                 var levelAllows = false
-                for policy in policies where scan(policy, source: .scp(level: level)).0 { levelAllows = true }
+                policies.withUnsafeBufferPointer { policies in
+                    for index in policies.indices where scan(policies[index], source: .scp(level: level)).0 {
+                        levelAllows = true
+                    }
+                }
                 if !levelAllows, firstUnsatisfiedLevel == nil { firstUnsatisfiedLevel = level }
             }
         }
         if let resourcePolicy = request.resourcePolicy {
             resourceGrant = scan(resourcePolicy, source: .resource).1
         }
-        for policy in request.sessionPolicies where scan(policy, source: .session).0 { sessionAllows = true }
+        request.sessionPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices where scan(policies[index], source: .session).0 { sessionAllows = true }
+        }
 
         // Step 1: an explicit deny in any policy is final, for the root user too.
         if let first = denies.first {

@@ -17,22 +17,47 @@ struct StatementMatcher {
 
     func evaluate(_ statement: ParsedStatement, isResourcePolicy: Bool, missingKeys: inout [String]) -> Outcome {
         guard actionMatches(statement) else { return .actionMismatch }
+        return evaluate(actionMatched: statement, isResourcePolicy: isResourcePolicy, missingKeys: &missingKeys)
+    }
+
+    /// The rest of ``evaluate(_:isResourcePolicy:missingKeys:)`` for a statement whose action is known to match
+    /// (``ActionIndex`` decided it).
+    func evaluate(
+        actionMatched statement: ParsedStatement, isResourcePolicy: Bool, missingKeys: inout [String]
+    )
+        -> Outcome
+    {
         guard resourceMatches(statement) else { return .resourceMismatch }
+        return evaluate(resourceMatched: statement, isResourcePolicy: isResourcePolicy, missingKeys: &missingKeys)
+    }
+
+    /// The rest for a statement whose action and resource are known to match (``PolicyIndex`` decided both).
+    func evaluate(
+        resourceMatched statement: ParsedStatement, isResourcePolicy: Bool, missingKeys: inout [String]
+    )
+        -> Outcome
+    {
         var grant: PrincipalGrant?
         if isResourcePolicy {
             guard let found = principalGrant(statement) else { return .principalMismatch }
             grant = found
         }
-        for condition in statement.conditions where condition.comparison != .null {
-            if context.value(forLowercasedKey: condition.lowercasedKey) == nil, !missingKeys.contains(condition.key) {
-                missingKeys.append(condition.key)
+        // Operators and keys are ANDed (*Conditions with multiple context keys or values*); every key that
+        // is missing is reported, even after a condition has failed, so each key is looked up once here.
+        var failure: Outcome?
+        statement.conditions.withUnsafeBufferPointer { conditions in
+            // Read in place: copying a condition retains each of its fields.
+            for index in conditions.indices {
+                let value = context.value(forLowercasedKey: conditions[index].lowercasedKey)
+                if value == nil, conditions[index].comparison != .null, !missingKeys.contains(conditions[index].key) {
+                    missingKeys.append(conditions[index].key)
+                }
+                if failure != nil { continue }
+                let outcome = conditions[index].evaluate(value, context)
+                if outcome != .satisfied { failure = .conditionFailed(conditions[index], outcome) }
             }
         }
-        // Operators and keys are ANDed (*Conditions with multiple context keys or values*).
-        for condition in statement.conditions {
-            let outcome = condition.evaluate(context)
-            if outcome != .satisfied { return .conditionFailed(condition, outcome) }
-        }
+        if let failure { return failure }
         return .applied(grant)
     }
 
@@ -46,7 +71,7 @@ struct StatementMatcher {
     }
 
     /// A statement without `Resource` (trust and resource policies) covers the resource the policy is attached to.
-    private func resourceMatches(_ statement: ParsedStatement) -> Bool {
+    func resourceMatches(_ statement: ParsedStatement) -> Bool {
         switch statement.resources {
         case .absent: return true
         case .listed: return statement.resourcePatterns.contains { $0.matches(resource, context: context) }
