@@ -113,6 +113,7 @@ struct ThemeLoadingTests {
         #expect(theme == Theme.builtinDefault)
         let path = root.appendingPathComponent("bad.json").path
         #expect(problem?.description.hasPrefix("\(path):3:23: styles.header.fg: unknown colour 'blurple'") == true)
+        #expect(problem?.summary.hasPrefix("bad.json:3:23: styles.header.fg: unknown colour 'blurple'") == true)
         let fine = Theme.loadOrDefault(named: "light", searching: [root.path])
         #expect(fine.problem == nil)
         #expect(fine.theme.name == "light")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a theme could not be loaded; the description names the file, the place and what was wrong.
 public enum ThemeError: Error, Equatable, CustomStringConvertible {
     /// No `<name>.json` in any of the searched directories and no built-in theme of that name;
@@ -28,6 +30,18 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
             return "\(path):\(line):\(column): not valid JSON: \(reason)"
         case .invalidValue(let path, let line, let column, let key, let problem):
             return "\(path):\(line):\(column): \(key): \(problem)"
+        }
+    }
+
+    /// The description with the file's name instead of its full path, for the status line:
+    /// `broken.json:3:23: styles.header.fg: unknown colour 'blurple' (…)`.
+    public var summary: String {
+        switch self {
+        case .unreadable(let path, _), .invalidJSON(let path, _, _, _), .invalidValue(let path, _, _, _, _):
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            return name + description.dropFirst(path.count)
+        case .notFound, .invalidName:
+            return description
         }
     }
 }
