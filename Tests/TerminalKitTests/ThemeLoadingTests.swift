@@ -190,6 +190,16 @@ struct ThemeLoadingTests {
         }
     }
 
+    @Test func byteOrderMarkIsSkippedAndDeepNestingIsRefused() throws {
+        #expect(try Theme.parse(Data("\u{FEFF}{\"name\": \"b\"}".utf8), path: "b.json").name == "b")
+        let deep = #"{"description": "# + String(repeating: "[", count: 100) + String(repeating: "]", count: 100) + "}"
+        let message = Self.message { () throws(ThemeError) in try Theme.parse(Data(deep.utf8), path: "d.json") }
+        #expect(message == "d.json:1:80: not valid JSON: nested more than 64 levels deep")
+        let literal = Self.message { () throws(ThemeError) in try Theme.parse(Data("{\"a\": tru}".utf8), path: "l.json")
+        }
+        #expect(literal == "l.json:1:7: not valid JSON: unexpected 't', expected a value")
+    }
+
     @Test func unicodeEscapesAndColumnsCountCharacters() throws {
         let text = #"{"name": "caf\u00e9 \ud83d\ude00", "description": "\"q\" \\ \/ \t"}"#
         #expect(try Theme.parse(Data(text.utf8), path: "u.json").name == "café 😀")
