@@ -10,7 +10,8 @@ public enum ConsoleRunner {
 
     /// Runs the console until the user quits and returns the process exit code: 0 after `:q`,
     /// 130 after Ctrl-C, 143 after SIGTERM, 129 when the terminal goes away, and 2 when there
-    /// is no usable terminal or the theme cannot be loaded (curses is then never started).
+    /// is no usable terminal (curses is then never started). A theme that cannot be loaded
+    /// falls back to the default, with the problem in the status line.
     public static func run(source: any AccountOverviewSource, options: ConsoleOptions) -> Int32 {
         // Without a TTY, curses starts but every read fails at once and the loop would spin.
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
@@ -18,13 +19,7 @@ public enum ConsoleRunner {
             writeError(noTerminalMessage)
             return 2
         }
-        let theme: Theme
-        do {
-            theme = try loadTheme(options)
-        } catch {
-            writeError("iamconsole: \(error)")
-            return 2
-        }
+        let (theme, themeProblem) = loadTheme(options)
         let terminal: NCursesTerminal
         do {
             terminal = try NCursesTerminal(useColor: !colorDisabled(options))
@@ -32,7 +27,12 @@ public enum ConsoleRunner {
             writeError("iamconsole: \(error)")
             return 2
         }
-        var loop = ConsoleLoop(terminal: terminal, source: source, theme: theme, glyphs: .forMode(ascii: options.ascii))
+        var loop = ConsoleLoop(
+            terminal: terminal, source: source, theme: theme.adapted(toColorCount: terminal.colorCount),
+            glyphs: .forMode(ascii: options.ascii))
+        if let themeProblem {
+            loop.showMessage(StatusMessage(text: themeProblem.summary, isError: true))
+        }
         let code = loop.run()
         terminal.shutdown()
         return code
@@ -45,27 +45,22 @@ public enum ConsoleRunner {
         source: any AccountOverviewSource, options: ConsoleOptions, width: Int, height: Int
     ) -> String {
         let terminal = MemoryTerminal(width: width, height: height)
-        var themeError: String?
-        var theme = Theme.builtinDefault
-        do {
-            theme = try loadTheme(options)
-        } catch {
-            themeError = String(describing: error)
-        }
+        let (theme, themeProblem) = loadTheme(options)
         var loop = ConsoleLoop(terminal: terminal, source: source, theme: theme, glyphs: .forMode(ascii: options.ascii))
         loop.loadInitial()
-        if let themeError {
-            loop.showMessage(StatusMessage(text: themeError, isError: true))
+        if let themeProblem {
+            loop.showMessage(StatusMessage(text: themeProblem.summary, isError: true))
         }
         loop.render()
         return terminal.text
     }
 
-    /// The theme the options ask for, without colours when colour is off.
-    static func loadTheme(_ options: ConsoleOptions) throws(ThemeError) -> Theme {
-        let theme = try Theme.load(
+    /// The theme the options ask for, without colours when colour is off; when it cannot be
+    /// loaded, the default theme and the problem to show in the status line.
+    static func loadTheme(_ options: ConsoleOptions) -> (theme: Theme, problem: ThemeError?) {
+        let (theme, problem) = Theme.loadOrDefault(
             named: options.themeName, searching: Theme.searchDirectories(explicit: options.themesDirectory))
-        return colorDisabled(options) ? theme.withoutColor() : theme
+        return (colorDisabled(options) ? theme.withoutColor() : theme, problem)
     }
 
     /// `--no-color`, or `NO_COLOR` set to anything but the empty string (no-color.org).

@@ -3,11 +3,15 @@ import Testing
 
 @testable import TerminalKit
 
+/// The shipped themes, colour forms and downsampling.
 @Suite("Themes and colours")
 struct ThemeTests {
+    /// The repository's `Themes` folder.
     static let themesDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Themes").path
+
+    static let shippedNames = ["default", "light", "high-contrast", "mono"]
 
     @Test func parsesColoursAndAttributes() throws {
         let json =
@@ -22,10 +26,28 @@ struct ThemeTests {
         #expect(Theme.parseColor("cyan") == .ansi(6))
         #expect(Theme.parseColor("brightWhite") == .ansi(15))
         #expect(Theme.parseColor("bright-red") == .ansi(9))
+        #expect(Theme.parseColor("bright_blue") == .ansi(12))
         #expect(Theme.parseColor("grey") == .ansi(8))
         #expect(Theme.parseColor("#00FF80") == .rgb(0, 255, 128))
         #expect(Theme.parseColor("#12345") == nil)
+        #expect(Theme.parseColor("#+12345") == nil)
         #expect(Theme.parseColor("purple") == nil)
+    }
+
+    @Test func colourIndices() throws {
+        #expect(Theme.parseColor("214") == .indexed(214))
+        #expect(Theme.parseColor("color24") == .indexed(24))
+        #expect(Theme.parseColor("colour0") == .indexed(0))
+        #expect(Theme.parseColor("256") == nil)
+        #expect(Theme.parseColor("-1") == nil)
+        #expect(Theme.parseColor("color") == nil)
+        let json = #"{"styles": {"accent": {"fg": 214, "bg": "color17"}}}"#
+        let theme = try Theme.parse(Data(json.utf8), path: "i.json")
+        #expect(theme[.accent] == Style(foreground: .indexed(214), background: .indexed(17)))
+        for bad in ["256", "1.5", "-3"] {
+            let text = #"{"styles": {"accent": {"fg": \#(bad)}}}"#
+            #expect(throws: ThemeError.self) { try Theme.parse(Data(text.utf8), path: "i.json") }
+        }
     }
 
     @Test func downsamplesTrueColourTo256ThenTo16() {
@@ -43,6 +65,16 @@ struct ThemeTests {
         #expect(Color.ansi(4).paletteIndex(colorCount: 0) == nil)
     }
 
+    @Test func indexedAndAnsiColoursFollowTheTerminalDepth() {
+        #expect(Color.indexed(214).paletteIndex(colorCount: 256) == 214)
+        #expect(Color.indexed(196).paletteIndex(colorCount: 16) == 9)
+        #expect(Color.indexed(196).paletteIndex(colorCount: 8) == 1)
+        #expect(Color.ansi(12).paletteIndex(colorCount: 256) == 12)
+        #expect(Color.ansi(12).paletteIndex(colorCount: 8) == 4)
+        #expect(Color.default.paletteIndex(colorCount: 16) == nil)
+        #expect(Color.default.paletteIndex(colorCount: 8) == nil)
+    }
+
     @Test func withoutColourKeepsAttributesAndHighlights() {
         let theme = Theme.builtinDefault.withoutColor()
         for role in Theme.Role.allCases {
@@ -53,47 +85,52 @@ struct ThemeTests {
         #expect(theme[.selection].bold)
     }
 
-    @Test(arguments: ["default", "light", "high-contrast", "mono"])
-    func shippedThemesLoad(name: String) throws {
-        let theme = try Theme.load(named: name, searching: [Self.themesDirectory])
+    @Test func terminalsWithoutColoursGetTheAttributeOnlyTheme() {
+        let theme = Theme.builtinDefault
+        #expect(theme.adapted(toColorCount: 256) == theme)
+        #expect(theme.adapted(toColorCount: 8) == theme)
+        #expect(theme.adapted(toColorCount: 0) == theme.withoutColor())
+    }
+
+    @Test(arguments: shippedNames)
+    func shippedThemesNameEveryRole(name: String) throws {
+        let theme = try Theme.load(path: "\(Self.themesDirectory)/\(name).json")
         #expect(theme.name == name)
         #expect(Set(theme.styles.keys) == Set(Theme.Role.allCases))
+        let builtin = try #require(Theme.builtin(named: name))
+        #expect(builtin == theme)
     }
 
-    @Test func shippedDefaultMatchesTheBuiltInOne() throws {
-        #expect(try Theme.load(named: "default", searching: [Self.themesDirectory]) == Theme.builtinDefault)
+    @Test func theBuiltInDefaultIsTheShippedOne() throws {
+        #expect(try Theme.load(path: "\(Self.themesDirectory)/default.json") == Theme.builtinDefault)
+        #expect(Theme.builtinNames == Self.shippedNames)
     }
 
-    @Test func missingDefaultFallsBackToBuiltIn() throws {
-        #expect(try Theme.load(named: "default", searching: ["/nonexistent"]) == Theme.builtinDefault)
+    /// Light terminals (TUI-CONVENTIONS §2 #2): no white, yellow or other pale text.
+    @Test func lightThemeHasOnlyDarkForegrounds() throws {
+        let theme = try #require(Theme.builtin(named: "light"))
+        for role in Theme.Role.allCases {
+            let foreground = theme[role].foreground
+            let rgb: (UInt8, UInt8, UInt8)
+            switch foreground {
+            case .default: continue
+            case .ansi(let index): rgb = ColorPalette.rgb(ofIndex: index)
+            case .indexed(let index): rgb = ColorPalette.rgb(ofIndex: index)
+            case .rgb(let red, let green, let blue): rgb = (red, green, blue)
+            }
+            let luma = (299 * Int(rgb.0) + 587 * Int(rgb.1) + 114 * Int(rgb.2)) / 1000
+            #expect(luma < 120, "light theme: \(role.rawValue) has a pale foreground \(foreground)")
+            if case .ansi(let index) = foreground {
+                #expect(![3, 7, 11, 15].contains(index), "light theme: \(role.rawValue) uses white or yellow text")
+            }
+        }
     }
 
-    @Test func errorsNameTheFileAndTheProblem() {
-        #expect(throws: ThemeError.notFound(name: "nope", searched: ["/x"])) {
-            try Theme.load(named: "nope", searching: ["/x"])
-        }
-        #expect(throws: ThemeError.invalidName("my theme")) { try Theme.load(named: "my theme", searching: []) }
-        let badColour = #"{"styles": {"header": {"fg": "purple"}}}"#
-        #expect(throws: ThemeError.self) { try Theme.parse(Data(badColour.utf8), path: "bad.json") }
-        do {
-            _ = try Theme.parse(Data(badColour.utf8), path: "bad.json")
-        } catch {
-            #expect(error.description.hasPrefix("bad.json: styles.header.fg: expected an ANSI colour name"))
-        }
-        do {
-            _ = try Theme.parse(Data(#"{"styles": {"heder": {}}}"#.utf8), path: "x.json")
-        } catch {
-            #expect(error.description.contains("styles.heder: unknown role"))
-        }
-        do {
-            _ = try Theme.parse(Data("{ not json".utf8), path: "y.json")
-        } catch {
-            #expect(error.description.hasPrefix("y.json: not valid JSON"))
-        }
-        do {
-            _ = try Theme.parse(Data(#"{"styles": {"text": {"bold": "yes"}}}"#.utf8), path: "z.json")
-        } catch {
-            #expect(error.description == "z.json: styles.text.bold: expected true or false, got \"yes\"")
-        }
+    /// A style a theme leaves out gets the default's attributes without its colours.
+    @Test func partialThemesFallBackToAttributesOnly() throws {
+        let theme = try Theme.parse(Data(#"{"styles": {"text": {}}}"#.utf8), path: "p.json")
+        #expect(theme.name == "p")
+        #expect(theme[.selection] == Theme.builtinDefault[.selection].withoutColor())
+        #expect(theme[.diagnosticError].underline)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A named set of styles, one per role a piece of the screen plays.
 ///
 /// Screens ask for a role (`theme[.selection]`), never for a colour, so a theme file can
@@ -5,21 +7,62 @@
 public struct Theme: Sendable, Equatable {
     /// The roles a theme styles. The raw values are the keys of a theme file's `styles` object.
     public enum Role: String, Sendable, CaseIterable {
+        /// Ordinary text and the screen's background.
         case text
-        case header
-        case border
-        case title
-        case label
-        case value
-        case tableHeader
-        case selection
-        case status
-        case statusKey
-        case message
-        case error
-        case prompt
+        /// Secondary text: hints, empty-table notes, timestamps.
         case muted
+        /// Text that should catch the eye without meaning good or bad: a count, a link, an ARN.
+        case accent
+        /// The top bar with the account and the breadcrumbs.
+        case header
+        /// Box borders.
+        case border
+        /// Box titles.
+        case title
+        /// The label of a `label: value` pair.
+        case label
+        /// The value of a `label: value` pair.
+        case value
+        /// Column headings of a table.
+        case tableHeader
+        /// The selected row or item.
+        case selection
+        /// The status line at the bottom.
+        case status
+        /// Key names inside the status line.
+        case statusKey
+        /// An informational message in the status line.
+        case message
+        /// An error message in the status line.
+        case error
+        /// The `:` command line and other prompts.
+        case prompt
+        /// Help and other overlays drawn over the screen.
         case overlay
+        /// Something that is fine: allowed, active, in use.
+        case ok
+        /// Something to look at: unused for 90 days, about to expire.
+        case warning
+        /// Something harmful or destructive: denied, a delete button, an exposed key.
+        case danger
+        /// JSON object keys.
+        case jsonKey
+        /// JSON strings.
+        case jsonString
+        /// JSON numbers.
+        case jsonNumber
+        /// JSON `true`, `false` and `null`.
+        case jsonLiteral
+        /// JSON braces, brackets, colons and commas.
+        case jsonPunctuation
+        /// A policy finding of type ERROR, and the text it marks.
+        case diagnosticError
+        /// A policy finding of type SECURITY_WARNING.
+        case diagnosticSecurityWarning
+        /// A policy finding of type WARNING.
+        case diagnosticWarning
+        /// A policy finding of type SUGGESTION.
+        case diagnosticSuggestion
     }
 
     /// The theme's name, as given in its file.
@@ -47,31 +90,37 @@ public struct Theme: Sendable, Equatable {
         return Theme(name: name, styles: styles)
     }
 
+    /// The names of the built-in themes, in the order they are shipped.
+    public static var builtinNames: [String] { embeddedFiles.map(\.name) }
+
+    /// The built-in themes, parsed once from the copies of `Themes/*.json` compiled in.
+    static let builtinThemes: [String: Theme] = {
+        var themes: [String: Theme] = [:]
+        for file in embeddedFiles {
+            themes[file.name] = try? parse(Data(file.json.utf8), path: "(built-in)/\(file.name).json")
+        }
+        return themes
+    }()
+
+    /// The built-in theme of that name, or nil.
+    public static func builtin(named name: String) -> Theme? {
+        builtinThemes[name]
+    }
+
+    /// The theme used when no `default.json` can be found: the compiled-in `Themes/default.json`.
+    public static let builtinDefault = builtinThemes["default"] ?? Theme(name: "default", styles: [:])
+
     /// The style a role gets when a theme file leaves it out: the built-in default's
     /// attributes without its colours, so a partial light theme never inherits dark colours.
     public static func fallback(_ role: Role) -> Style {
         (builtinDefault.styles[role] ?? .plain).withoutColor()
     }
 
-    /// The theme used when no `default.json` can be found; it matches `Themes/default.json`.
-    public static let builtinDefault = Theme(
-        name: "default",
-        styles: [
-            .text: Style(),
-            .header: Style(foreground: .ansi(0), background: .ansi(6), bold: true),
-            .border: Style(foreground: .ansi(4)),
-            .title: Style(foreground: .ansi(6), bold: true),
-            .label: Style(foreground: .ansi(6)),
-            .value: Style(bold: true),
-            .tableHeader: Style(foreground: .ansi(6), bold: true, underline: true),
-            .selection: Style(foreground: .ansi(15), background: .ansi(4), bold: true),
-            .status: Style(reverse: true),
-            .statusKey: Style(foreground: .ansi(3), bold: true, reverse: true),
-            .message: Style(foreground: .ansi(2)),
-            .error: Style(foreground: .ansi(9), bold: true),
-            .prompt: Style(bold: true),
-            .muted: Style(dim: true),
-            .overlay: Style(foreground: .ansi(15), background: .ansi(8)),
-        ]
-    )
+    /// The theme to draw with on a terminal with `colorCount` colours: unchanged with 8 or more,
+    /// otherwise without colours (`withoutColor()`), so highlights stay visible as reverse video.
+    ///
+    /// Colours themselves are downsampled when drawn (see `Color.paletteIndex(colorCount:)`).
+    public func adapted(toColorCount colorCount: Int) -> Theme {
+        colorCount >= 8 ? self : withoutColor()
+    }
 }
