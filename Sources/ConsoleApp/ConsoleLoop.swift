@@ -84,6 +84,7 @@ struct ConsoleLoop {
         let frame = ConsoleScreen.render(state, in: Canvas(terminal: terminal, glyphs: glyphs), theme: theme)
         state.top.offset = frame.offset
         state.pageSize = frame.visibleRows
+        state.screenWidth = terminal.size.width
         terminal.setCursor(frame.cursor)
         terminal.present()
     }

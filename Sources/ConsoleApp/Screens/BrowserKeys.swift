@@ -72,15 +72,18 @@ enum BrowserKeys {
             KeyBinding([.key(.pageDown)], label: "PgDn", description: "Scroll down a page", action: .pageDown),
             KeyBinding([.key(.home), .character("g")], label: "Home g", description: "Go to the top", action: .first),
             KeyBinding([.key(.end), .character("G")], label: "End G", description: "Go to the bottom", action: .last),
-            KeyBinding([.key(.left), .character("h")], label: "← h", description: "Focus the sidebar", action: .focusSidebar),
+            KeyBinding(
+                [.key(.left), .character("h")], label: "← h", description: "Focus the sidebar", action: .focusSidebar),
             KeyBinding(
                 [.key(.enter), .key(.right), .character("l")], label: "Enter → l",
                 description: "Open the selection (drill in)", hint: "open", action: .open),
-            KeyBinding([.key(.escape)], label: "Esc", description: "Go back; clear the filter", hint: "back", action: .back),
+            KeyBinding(
+                [.key(.escape)], label: "Esc", description: "Go back; clear the filter", hint: "back", action: .back),
             KeyBinding([.character("/")], label: "/", description: "Filter the table", hint: "filter", action: .filter),
             KeyBinding(
                 [.key(.tab), .character("]")], label: "Tab ]", description: "Next tab", hint: "tab", action: .nextTab),
-            KeyBinding([.key(.backTab), .character("[")], label: "S-Tab [", description: "Previous tab", action: .previousTab),
+            KeyBinding(
+                [.key(.backTab), .character("[")], label: "S-Tab [", description: "Previous tab", action: .previousTab),
             KeyBinding(
                 [.character("y")], label: "y", description: "Copy the selected ARN (OSC 52)", hint: "copy ARN",
                 action: .copyARN),

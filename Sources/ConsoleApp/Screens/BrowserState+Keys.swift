@@ -64,8 +64,9 @@ extension BrowserState {
                 message = StatusMessage(text: "Copied \(arn)", isError: false)
             }
         case .toggleSidebar:
-            sidebarPreference = !(sidebarPreference ?? false)
-            if sidebarPreference == false { focus = .main }
+            let shows = !showsSidebar(width: screenWidth)
+            sidebarPreference = shows
+            if !shows { focus = .main }
         case .openCommandPrompt: mode = .command(LineEditor())
         case .showHelp: mode = .help
         case .close:

@@ -42,6 +42,8 @@ struct BrowserState: Sendable {
     var pendingCopy: String?
     /// Rows the main view shows at once (the page size), as the last frame measured.
     var pageSize = 1
+    /// The screen width of the last frame, so `b` knows whether the sidebar is showing.
+    var screenWidth = 0
 
     /// The view on top of the stack.
     var top: ViewState {
@@ -73,14 +75,16 @@ struct BrowserState: Sendable {
         stack = kept.isEmpty ? [ViewState(route: .section(.dashboard))] : kept
     }
 
-    private func refreshList(_ view: inout ViewState, in index: AccountIndex) {
+    /// Recomputes a list view's rows and finds the selected key again; when it is gone the
+    /// selection stays at its position (a reload) or goes to the top (`toTop`, a new filter).
+    private func refreshList(_ view: inout ViewState, in index: AccountIndex, toTop: Bool = false) {
         guard case .section(let section) = view.route else { return }
         let list = index.list(for: section)
         view.visible = list.matching(view.filter)
         if let key = view.selectedKey, let position = view.visible.firstIndex(where: { list.keys[$0] == key }) {
             view.selection = position
         } else {
-            view.selection = min(view.selection, max(0, view.visible.count - 1))
+            view.selection = toTop ? 0 : min(view.selection, max(0, view.visible.count - 1))
         }
         view.selectedKey = view.visible.indices.contains(view.selection) ? list.keys[view.visible[view.selection]] : nil
     }
@@ -133,10 +137,8 @@ struct BrowserState: Sendable {
         guard let index, case .section(let section) = top.route, section.isList else { return }
         var view = top
         view.filter = text
-        view.selectedKey = nil
-        view.selection = 0
         view.offset = 0
-        refreshList(&view, in: index)
+        refreshList(&view, in: index, toTop: true)
         top = view
     }
 

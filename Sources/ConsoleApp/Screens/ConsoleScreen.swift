@@ -36,7 +36,10 @@ enum ConsoleScreen {
             title: breadcrumbs(state, glyphs: canvas.glyphs), border: theme[.border], titleStyle: theme[.title])
         var main = interior
         if state.showsSidebar(width: canvas.width) {
-            drawSidebar(state, in: interior.subcanvas(Rect(row: 0, column: 0, width: sidebarWidth - 1, height: interior.height)), theme: theme)
+            drawSidebar(
+                state,
+                in: interior.subcanvas(Rect(row: 0, column: 0, width: sidebarWidth - 1, height: interior.height)),
+                theme: theme)
             for row in 0..<interior.height {
                 interior.text(canvas.glyphs.vertical, row: row, column: sidebarWidth - 1, style: theme[.border])
             }

@@ -99,19 +99,22 @@ enum DashboardScreen {
         let perRow = max(1, (canvas.width - 1) / countWidth)
         for (index, count) in summary.counts.enumerated() {
             let cell = canvas.subcanvas(
-                Rect(row: 5 + index / perRow, column: 1 + (index % perRow) * countWidth, width: countWidth - 3, height: 1))
+                Rect(
+                    row: 5 + index / perRow, column: 1 + (index % perRow) * countWidth, width: countWidth - 3, height: 1
+                ))
             let value = String(count.value)
             cell.text(
                 truncate(count.label, toWidth: cell.width - displayWidth(value) - 1, ellipsis: canvas.glyphs.ellipsis),
                 row: 0, column: 0, style: theme[.label])
             cell.text(value, row: 0, column: cell.width - displayWidth(value), style: theme[.value])
         }
-        let top = 6 + (summary.counts.count - 1) / perRow
+        let top = 7 + (summary.counts.count - 1) / perRow
         canvas.text(" Security recommendations", row: top, column: 0, style: theme[.tableHeader])
         let ascii = canvas.glyphs.ellipsis != "…"
         for (offset, item) in summary.recommendations.enumerated() {
             let mark = item.isMet ? (ascii ? "ok" : "✓ ") : (ascii ? "!!" : "! ")
-            canvas.text(" " + mark, row: top + 1 + offset, column: 0, style: item.isMet ? theme[.message] : theme[.error])
+            canvas.text(
+                " " + mark, row: top + 1 + offset, column: 0, style: item.isMet ? theme[.message] : theme[.error])
             canvas.text(
                 truncate(item.text, toWidth: canvas.width - 5, ellipsis: canvas.glyphs.ellipsis), row: top + 1 + offset,
                 column: 4, style: theme[.text])

@@ -16,21 +16,31 @@ enum ListScreen {
         }
     }
 
-    /// The columns that fit `width` whole, left to right; the rest are left out rather than
-    /// squeezed to a few unreadable cells. The first column always shows.
-    static func fitting(_ columns: [TableColumn], width: Int) -> [Int] {
+    /// The narrowest a fixed column is cut to, rather than left out, when it is the first that does not fit.
+    static let minimumCutWidth = 12
+
+    /// The columns that fit `width`, left to right. The first column that does not fit whole is
+    /// cut to the room left when that is at least `minimumCutWidth`; the rest are left out
+    /// rather than squeezed to a few unreadable cells. The first column always shows.
+    static func fitting(_ columns: [TableColumn], width: Int) -> [TableColumn] {
         var used = 0
-        var shown: [Int] = []
-        for (index, column) in columns.enumerated() {
+        var shown: [TableColumn] = []
+        for column in columns {
             let needed: Int
             switch column.width {
             case .fixed(let cells): needed = cells
             case .flexible(let minimum): needed = minimum
             }
-            let withGap = needed + (shown.isEmpty ? 0 : Table.gap)
-            if !shown.isEmpty, used + withGap > width { break }
-            used += withGap
-            shown.append(index)
+            let gap = shown.isEmpty ? 0 : Table.gap
+            if !shown.isEmpty, used + gap + needed > width {
+                let room = width - used - gap
+                if room >= minimumCutWidth {
+                    shown.append(TableColumn(column.title, width: .fixed(room), alignment: column.alignment))
+                }
+                break
+            }
+            used += gap + needed
+            shown.append(column)
         }
         return shown
     }
@@ -53,10 +63,10 @@ enum ListScreen {
         let first = Table.scrolledOffset(
             selection: view.selection, offset: view.offset, visibleRows: visibleRows, rowCount: view.visible.count)
         let window = view.visible.dropFirst(first).prefix(visibleRows).map { row in
-            shown.map { list.rows[row][$0] }
+            Array(list.rows[row].prefix(shown.count))
         }
         let table = Table(
-            columns: shown.map { all[$0] }, rows: Array(window),
+            columns: shown, rows: Array(window),
             selection: view.visible.isEmpty ? nil : view.selection - first, offset: 0,
             emptyMessage: view.filter.isEmpty
                 ? "No \(section.title.lowercased()) in this account." : "Nothing matches \"\(view.filter)\".")
@@ -78,9 +88,9 @@ enum ListScreen {
 /// columns from the right.
 enum UsersScreen {
     static let columns = [
-        TableColumn("User name", width: .flexible(minimum: 12)),
-        TableColumn("Path", width: .fixed(10)),
-        TableColumn("Groups", width: .fixed(20)),
+        TableColumn("User name", width: .flexible(minimum: 10)),
+        TableColumn("Path", width: .fixed(13)),
+        TableColumn("Groups", width: .fixed(19)),
         TableColumn("Last activity", width: .fixed(13)),
         TableColumn("MFA", width: .fixed(12)),
         TableColumn("Password age", width: .fixed(12)),
@@ -105,7 +115,7 @@ enum RolesScreen {
     static let columns = [
         TableColumn("Role name", width: .flexible(minimum: 16)),
         TableColumn("Trusted entities", width: .flexible(minimum: 28)),
-        TableColumn("Last activity", width: .fixed(22)),
+        TableColumn("Last activity", width: .fixed(35)),
     ]
 }
 

@@ -75,24 +75,28 @@ enum PolicyDetailScreen {
     static func entities(attachedTo arn: String, in account: Account) -> [Attachment] {
         func usage(_ attached: [String], _ boundary: String?) -> String? {
             let parts =
-                (attached.contains(arn) ? ["Permissions policy"] : []) + (boundary == arn ? ["Permissions boundary"] : [])
+                (attached.contains(arn) ? ["Permissions policy"] : [])
+                + (boundary == arn ? ["Permissions boundary"] : [])
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         }
         var result: [Attachment] = []
         for user in account.users.values.sorted(by: { Account.key($0.name) < Account.key($1.name) }) {
             if let how = usage(user.attachedPolicies, user.permissionsBoundary) {
-                result.append(Attachment(cells: [user.name, "User", how], route: .user(user.name), arn: account.arn(of: user)))
+                result.append(
+                    Attachment(cells: [user.name, "User", how], route: .user(user.name), arn: account.arn(of: user)))
             }
         }
         for group in account.groups.values.sorted(by: { Account.key($0.name) < Account.key($1.name) }) {
             if let how = usage(group.attachedPolicies, nil) {
                 result.append(
-                    Attachment(cells: [group.name, "Group", how], route: .group(group.name), arn: account.arn(of: group)))
+                    Attachment(
+                        cells: [group.name, "Group", how], route: .group(group.name), arn: account.arn(of: group)))
             }
         }
         for role in account.roles.values.sorted(by: { Account.key($0.name) < Account.key($1.name) }) {
             if let how = usage(role.attachedPolicies, role.permissionsBoundary) {
-                result.append(Attachment(cells: [role.name, "Role", how], route: .role(role.name), arn: account.arn(of: role)))
+                result.append(
+                    Attachment(cells: [role.name, "Role", how], route: .role(role.name), arn: account.arn(of: role)))
             }
         }
         return result

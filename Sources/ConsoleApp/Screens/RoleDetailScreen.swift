@@ -17,7 +17,10 @@ enum RoleDetailScreen {
         permissions += UserDetailScreen.boundaryLines(role.permissionsBoundary)
         let trusted = TrustedEntities.describe(role.assumeRolePolicyDocument)
         let trust =
-            [DetailLine("Trusted entities: \(trusted.isEmpty ? "None" : trusted.joined(separator: ", "))", kind: .heading)]
+            [
+                DetailLine(
+                    "Trusted entities: \(trusted.isEmpty ? "None" : trusted.joined(separator: ", "))", kind: .heading)
+            ]
             + DetailLines.document(role.assumeRolePolicyDocument)
         return EntityDetail(
             kind: "Role", name: role.name, arn: row.arn,

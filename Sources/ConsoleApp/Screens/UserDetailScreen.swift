@@ -88,7 +88,8 @@ enum UserDetailScreen {
         if let profile = user.loginProfile {
             lines.append(DetailLine("Console password: Enabled"))
             lines.append(
-                DetailLine("Password last changed: \(DisplayFormat.age(from: profile.passwordLastChanged, to: now)) ago"))
+                DetailLine(
+                    "Password last changed: \(DisplayFormat.age(from: profile.passwordLastChanged, to: now)) ago"))
             lines.append(DetailLine("Last sign-in: \(user.passwordLastUsed.map(DisplayFormat.date) ?? "Never")"))
             if profile.passwordResetRequired { lines.append(DetailLine("Password reset required at next sign-in")) }
         } else {

@@ -44,7 +44,8 @@ struct AccountIndex: Sendable {
         roles = ListModel(rows: roleRows.map(\.cells), keys: roleRows.map(\.name), arns: roleRows.map(\.arn))
 
         let usage = PolicyRow.Usage(account)
-        let policyRows = (account.policies.values.map { PolicyRow($0, usage: usage, in: account) }
+        let policyRows =
+            (account.policies.values.map { PolicyRow($0, usage: usage, in: account) }
             + AWSManagedPolicyCatalog.all.map { PolicyRow($0, usage: usage) })
             .sorted { ($0.name.lowercased(), $0.arn) < ($1.name.lowercased(), $1.arn) }
         policies = ListModel(rows: policyRows.map(\.cells), keys: policyRows.map(\.arn), arns: policyRows.map(\.arn))
@@ -77,9 +78,11 @@ struct AccountIndex: Sendable {
     func detail(for route: Route) -> EntityDetail? {
         switch route {
         case .section: return nil
-        case .user(let name): return account.user(named: name).map { UserDetailScreen.detail($0, in: account, now: now) }
+        case .user(let name):
+            return account.user(named: name).map { UserDetailScreen.detail($0, in: account, now: now) }
         case .group(let name): return account.group(named: name).map { GroupDetailScreen.detail($0, in: account) }
-        case .role(let name): return account.role(named: name).map { RoleDetailScreen.detail($0, in: account, now: now) }
+        case .role(let name):
+            return account.role(named: name).map { RoleDetailScreen.detail($0, in: account, now: now) }
         case .policy(let arn): return PolicyDetailScreen.detail(arn: arn, in: account)
         }
     }

@@ -16,7 +16,8 @@ struct RoleRow: Sendable, Equatable {
     init(_ role: Role, in account: Account, now: Timestamp) {
         name = role.name
         trustedEntities = TrustedEntities.summary(role.assumeRolePolicyDocument)
-        lastActivity = role.lastUsed.map { DisplayFormat.ago($0.date, now: now) } ?? "Not accessed in the tracking period"
+        lastActivity =
+            role.lastUsed.map { DisplayFormat.ago($0.date, now: now) } ?? "Not accessed in the tracking period"
         arn = account.arn(of: role)
     }
 }
