@@ -87,7 +87,8 @@ enum ConsoleScreen {
         if room >= 8 {
             header += label + truncateLeading(index.workspacePath, toWidth: room, ellipsis: canvas.glyphs.ellipsis)
         }
-        header = pad(header, toWidth: canvas.width - displayWidth(tail)) + tail
+        let headRoom = canvas.width - displayWidth(tail)
+        header = pad(truncate(header, toWidth: headRoom, ellipsis: canvas.glyphs.ellipsis), toWidth: headRoom) + tail
         canvas.line(header, row: 0, style: theme[.header])
     }
 
