@@ -12,7 +12,7 @@ public enum ConsoleRunner {
     /// 130 after Ctrl-C, 143 after SIGTERM, 129 when the terminal goes away, and 2 when there
     /// is no usable terminal (curses is then never started). A theme that cannot be loaded
     /// falls back to the default, with the problem in the status line.
-    public static func run(source: any AccountOverviewSource, options: ConsoleOptions) -> Int32 {
+    public static func run(source: any AccountSource, options: ConsoleOptions) -> Int32 {
         // Without a TTY, curses starts but every read fails at once and the loop would spin.
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1, !term.isEmpty else {
@@ -42,7 +42,7 @@ public enum ConsoleRunner {
     /// spaces trimmed), without touching the real terminal. Backs `--dump-screen` and tests.
     /// A theme that cannot be loaded falls back to the built-in one, with the error in the status line.
     public static func renderOnce(
-        source: any AccountOverviewSource, options: ConsoleOptions, width: Int, height: Int
+        source: any AccountSource, options: ConsoleOptions, width: Int, height: Int
     ) -> String {
         let terminal = MemoryTerminal(width: width, height: height)
         let (theme, themeProblem) = loadTheme(options)

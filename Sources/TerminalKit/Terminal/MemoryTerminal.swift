@@ -34,6 +34,8 @@ public final class MemoryTerminal: Terminal {
     public private(set) var cursor: Position?
     /// The text of every presented frame, oldest first.
     public private(set) var frames: [String] = []
+    /// The OSC 52 sequences `copyToClipboard` would have written, oldest first.
+    public private(set) var clipboardWrites: [String] = []
     private var queue: [QueuedInput] = []
 
     /// Creates a blank terminal of the given size.
@@ -113,6 +115,11 @@ public final class MemoryTerminal: Terminal {
 
     public func present() {
         frames.append(text)
+    }
+
+    /// Records the OSC 52 sequence instead of writing it anywhere.
+    public func copyToClipboard(_ text: String) {
+        clipboardWrites.append(Self.osc52(text))
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {

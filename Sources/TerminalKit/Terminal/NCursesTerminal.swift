@@ -119,6 +119,13 @@ public final class NCursesTerminal: Terminal {
         wrefresh(window)
     }
 
+    /// Writes the OSC 52 sequence straight to the terminal, after curses has flushed its frame.
+    public func copyToClipboard(_ text: String) {
+        guard isOpen else { return }
+        let bytes = Array(Self.osc52(text).utf8)
+        _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         if let signal = takeSignal() { return .signal(signal) }
         guard isOpen else { return .signal(.hangup) }

@@ -1,0 +1,160 @@
+import Foundation
+import TerminalKit
+
+extension BrowserState {
+    /// Applies one event; returns an exit code when the console should end.
+    mutating func handle(_ event: InputEvent, keyMap: KeyMap<BrowserAction>) -> Int32? {
+        // A resize only needs the redraw that follows every event; it must not close help or a prompt.
+        if event == .resize { return nil }
+        switch mode {
+        case .help:
+            mode = .browsing
+        case .command(var editor):
+            switch editor.handle(event) {
+            case .editing: mode = .command(editor)
+            case .cancelled: mode = .browsing
+            case .submitted(let text):
+                mode = .browsing
+                return run(command: text)
+            }
+        case .filter(var editor):
+            switch editor.handle(event) {
+            case .editing:
+                mode = .filter(editor)
+                if editor.text != top.filter { setFilter(editor.text) }
+            case .cancelled:
+                mode = .browsing
+                setFilter("")
+            case .submitted:
+                mode = .browsing
+            }
+        case .browsing:
+            guard let action = keyMap.action(for: event) else { return nil }
+            perform(action)
+        }
+        return nil
+    }
+
+    private mutating func perform(_ action: BrowserAction) {
+        if focus == .sidebar, performInSidebar(action) { return }
+        switch action {
+        case .moveUp: move(by: -1)
+        case .moveDown: move(by: 1)
+        case .pageUp: move(by: -max(1, pageSize))
+        case .pageDown: move(by: max(1, pageSize))
+        case .first: move(by: -rowCount)
+        case .last: move(by: rowCount)
+        case .focusSidebar:
+            sidebarPreference = true
+            focus = .sidebar
+            sidebarCursor = top.route.section
+        case .open: openSelection()
+        case .back: back()
+        case .filter:
+            if case .section(let section) = top.route, section.isList {
+                mode = .filter(LineEditor(text: top.filter))
+            } else {
+                message = StatusMessage(text: "Nothing to filter here: / filters a list", isError: false)
+            }
+        case .nextTab: switchTab(forward: true)
+        case .previousTab: switchTab(forward: false)
+        case .copyARN:
+            if let arn = selectedARN {
+                pendingCopy = arn
+                message = StatusMessage(text: "Copied \(arn)", isError: false)
+            }
+        case .toggleSidebar:
+            let shows = !showsSidebar(width: screenWidth)
+            sidebarPreference = shows
+            if !shows { focus = .main }
+        case .openCommandPrompt: mode = .command(LineEditor())
+        case .showHelp: mode = .help
+        case .close:
+            if !pop() { message = StatusMessage(text: Self.quitHint, isError: false) }
+        case .redraw: break
+        }
+    }
+
+    /// Sidebar keys: up and down move the highlight, open and right open the section, Esc
+    /// returns to the main view. Returns false for keys the sidebar leaves to the main view.
+    private mutating func performInSidebar(_ action: BrowserAction) -> Bool {
+        let sections = Section.allCases
+        switch action {
+        case .moveUp:
+            sidebarCursor = sections[max(0, sidebarCursor.rawValue - 1)]
+        case .moveDown:
+            sidebarCursor = sections[min(sections.count - 1, sidebarCursor.rawValue + 1)]
+        case .first: sidebarCursor = .dashboard
+        case .last: sidebarCursor = .auditLog
+        case .open: open(sidebarCursor)
+        case .back, .focusSidebar: focus = .main
+        default: return false
+        }
+        return true
+    }
+
+    private mutating func move(by delta: Int) {
+        let count = rowCount
+        guard count > 0 else { return }
+        var view = top
+        view.selection = min(max(0, view.selection + delta), count - 1)
+        if let index, case .section(let section) = view.route, section.isList {
+            view.selectedKey = index.list(for: section).keys[view.visible[view.selection]]
+        }
+        top = view
+    }
+
+    private mutating func openSelection() {
+        guard let index else { return }
+        let view = top
+        switch view.route {
+        case .section(let section):
+            let list = index.list(for: section)
+            guard view.visible.indices.contains(view.selection),
+                let route = index.route(for: section, key: list.keys[view.visible[view.selection]])
+            else { return }
+            push(route)
+        default:
+            guard let detail = view.detail, detail.tabs.indices.contains(view.tab) else { return }
+            let lines = detail.tabs[view.tab].lines
+            if lines.indices.contains(view.selection), let link = lines[view.selection].link { push(link) }
+        }
+    }
+
+    private mutating func back() {
+        if !top.filter.isEmpty {
+            setFilter("")
+        } else if !pop() {
+            message = nil
+        }
+    }
+
+    private mutating func switchTab(forward: Bool) {
+        guard let detail = top.detail else {
+            message = StatusMessage(text: "No tabs here: open an entity with Enter", isError: false)
+            return
+        }
+        var bar = TabBar(titles: detail.tabs.map(\.title), selection: top.tab)
+        if forward { bar.next() } else { bar.previous() }
+        var view = top
+        view.tab = bar.selection
+        view.selection = 0
+        view.offset = 0
+        top = view
+    }
+
+    private mutating func run(command text: String) -> Int32? {
+        let name = text.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return nil }
+        guard let effect = BrowserCommand.effect(of: name) else {
+            message = StatusMessage(text: "Unknown command :\(name) (type :q to quit, ? for help)", isError: true)
+            return nil
+        }
+        switch effect {
+        case .quit: return 0
+        case .help: mode = .help
+        case .open(let section): open(section)
+        }
+        return nil
+    }
+}

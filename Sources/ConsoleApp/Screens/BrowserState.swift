@@ -1,0 +1,170 @@
+import TerminalKit
+
+/// A line of feedback in the status area.
+struct StatusMessage: Sendable, Equatable {
+    var text: String
+    var isError: Bool
+}
+
+/// Everything that changes while browsing; rendering is a function of this value, and keys
+/// change it without a screen, so tests drive it directly.
+struct BrowserState: Sendable {
+    /// What keys go to.
+    enum Mode: Sendable, Equatable {
+        case browsing
+        case command(LineEditor)
+        case filter(LineEditor)
+        case help
+    }
+
+    /// Which pane has the focus.
+    enum Focus: Sendable, Equatable {
+        case sidebar
+        case main
+    }
+
+    static let quitHint = "Type :q to quit"
+
+    /// The last account that loaded; nil only when the very first load failed.
+    var index: AccountIndex?
+    /// The navigation stack; the last view is shown. Never empty.
+    var stack = [ViewState(route: .section(.dashboard))]
+    var focus = Focus.main
+    /// The highlighted sidebar entry.
+    var sidebarCursor = Section.dashboard
+    /// nil follows the screen width; `b` sets it.
+    var sidebarPreference: Bool?
+    var mode = Mode.browsing
+    var message: StatusMessage?
+    /// `loaded`, or `reloaded` after another process changed the workspace.
+    var loadState = "loaded"
+    /// An ARN `y` asked to copy; the loop hands it to the terminal and clears it.
+    var pendingCopy: String?
+    /// Rows the main view shows at once (the page size), as the last frame measured.
+    var pageSize = 1
+    /// The screen width of the last frame, so `b` knows whether the sidebar is showing.
+    var screenWidth = 0
+
+    /// The view on top of the stack.
+    var top: ViewState {
+        get { stack[stack.count - 1] }
+        set { stack[stack.count - 1] = newValue }
+    }
+
+    /// Whether the sidebar shows at this width: by preference, else from 100 columns up.
+    func showsSidebar(width: Int) -> Bool { sidebarPreference ?? (width >= 100) }
+
+    // MARK: Loading
+
+    /// Applies a (re)load: rebuilds each open view's rows and content, keeps selections by
+    /// name, and closes detail views whose entity is gone.
+    mutating func apply(_ index: AccountIndex) {
+        self.index = index
+        var kept: [ViewState] = []
+        for var view in stack {
+            if case .section(let section) = view.route {
+                if section.isList { refreshList(&view, in: index) }
+            } else {
+                view.detail = index.detail(for: view.route)
+                // The entity is gone: close its view and everything opened from it.
+                guard view.detail != nil else { break }
+                clampDetail(&view)
+            }
+            kept.append(view)
+        }
+        stack = kept.isEmpty ? [ViewState(route: .section(.dashboard))] : kept
+    }
+
+    /// Recomputes a list view's rows and finds the selected key again; when it is gone the
+    /// selection stays at its position (a reload) or goes to the top (`toTop`, a new filter).
+    private func refreshList(_ view: inout ViewState, in index: AccountIndex, toTop: Bool = false) {
+        guard case .section(let section) = view.route else { return }
+        let list = index.list(for: section)
+        view.visible = list.matching(view.filter)
+        if let key = view.selectedKey, let position = view.visible.firstIndex(where: { list.keys[$0] == key }) {
+            view.selection = position
+        } else {
+            view.selection = toTop ? 0 : min(view.selection, max(0, view.visible.count - 1))
+        }
+        view.selectedKey = view.visible.indices.contains(view.selection) ? list.keys[view.visible[view.selection]] : nil
+    }
+
+    private func clampDetail(_ view: inout ViewState) {
+        guard let detail = view.detail else { return }
+        view.tab = min(view.tab, max(0, detail.tabs.count - 1))
+        let lines = detail.tabs.indices.contains(view.tab) ? detail.tabs[view.tab].lines.count : 0
+        view.selection = min(view.selection, max(0, lines - 1))
+    }
+
+    // MARK: Navigation
+
+    /// Opens a sidebar section as the only view on the stack.
+    mutating func open(_ section: Section) {
+        var view = ViewState(route: .section(section))
+        if section.isList, let index { refreshList(&view, in: index) }
+        stack = [view]
+        sidebarCursor = section
+        focus = .main
+    }
+
+    /// Opens an entity's detail view on top of the stack.
+    mutating func push(_ route: Route) {
+        guard let index else { return }
+        if case .section(let section) = route {
+            open(section)
+            return
+        }
+        guard let detail = index.detail(for: route) else {
+            message = StatusMessage(text: "It no longer exists", isError: true)
+            return
+        }
+        var view = ViewState(route: route)
+        view.detail = detail
+        stack.append(view)
+        focus = .main
+    }
+
+    /// Closes the top view; false when it is the only one.
+    @discardableResult
+    mutating func pop() -> Bool {
+        guard stack.count > 1 else { return false }
+        stack.removeLast()
+        return true
+    }
+
+    /// Sets the top list's filter and recomputes its rows.
+    mutating func setFilter(_ text: String) {
+        guard let index, case .section(let section) = top.route, section.isList else { return }
+        var view = top
+        view.filter = text
+        view.offset = 0
+        refreshList(&view, in: index, toTop: true)
+        top = view
+    }
+
+    /// The ARN `y` copies: the selected row's, the detail line's, or the entity's own.
+    var selectedARN: String? {
+        guard let index else { return nil }
+        let view = top
+        switch view.route {
+        case .section(let section):
+            if section == .root { return index.account.rootARN }
+            let list = index.list(for: section)
+            guard view.visible.indices.contains(view.selection) else { return nil }
+            return list.arns[view.visible[view.selection]]
+        default:
+            guard let detail = view.detail else { return nil }
+            let lines = detail.tabs.indices.contains(view.tab) ? detail.tabs[view.tab].lines : []
+            return (lines.indices.contains(view.selection) ? lines[view.selection].arn : nil) ?? detail.arn
+        }
+    }
+
+    /// How many rows or lines the top view has to move through.
+    var rowCount: Int {
+        let view = top
+        if let detail = view.detail {
+            return detail.tabs.indices.contains(view.tab) ? detail.tabs[view.tab].lines.count : 0
+        }
+        return view.visible.count
+    }
+}

@@ -1,0 +1,155 @@
+import TerminalKit
+
+/// Draws one frame of the console: the header, the frame whose top border carries the
+/// breadcrumbs, the sidebar, the current view, the message or prompt line and the key hints.
+/// A pure function of the state, so tests render it into a `MemoryTerminal` and compare text.
+@MainActor
+enum ConsoleScreen {
+    /// What the loop keeps from a frame.
+    struct Frame: Equatable {
+        /// The top view's first visible row.
+        var offset: Int
+        /// Rows the main view shows at once (the page size for PgUp/PgDn).
+        var visibleRows: Int
+        /// Where the cursor belongs (a prompt), or nil to hide it.
+        var cursor: Position?
+    }
+
+    static let minimumSize = TooSmallScreen.defaultMinimum
+    /// Width of the sidebar including its right separator.
+    static let sidebarWidth = 21
+
+    static func render(_ state: BrowserState, in canvas: Canvas, theme: Theme) -> Frame {
+        canvas.fill(style: theme[.text])
+        let size = TerminalSize(width: canvas.width, height: canvas.height)
+        guard size.fits(minimumSize) else {
+            TooSmallScreen.draw(in: canvas, minimum: minimumSize, style: theme[.error])
+            var cursor: Position?
+            if case .command(let editor) = state.mode, canvas.height > 0 {
+                cursor = editor.draw(prompt: ":", row: canvas.height - 1, in: canvas, style: theme[.prompt])
+            }
+            return Frame(offset: state.top.offset, visibleRows: 1, cursor: cursor)
+        }
+        drawHeader(state, in: canvas, theme: theme)
+        let interior = canvas.box(
+            Rect(row: 1, column: 0, width: canvas.width, height: canvas.height - 3),
+            title: breadcrumbs(state, glyphs: canvas.glyphs), border: theme[.border], titleStyle: theme[.title])
+        var main = interior
+        if state.showsSidebar(width: canvas.width) {
+            drawSidebar(
+                state,
+                in: interior.subcanvas(Rect(row: 0, column: 0, width: sidebarWidth - 1, height: interior.height)),
+                theme: theme)
+            for row in 0..<interior.height {
+                interior.text(canvas.glyphs.vertical, row: row, column: sidebarWidth - 1, style: theme[.border])
+            }
+            main = interior.subcanvas(
+                Rect(row: 0, column: sidebarWidth, width: interior.width - sidebarWidth, height: interior.height))
+        }
+        let (offset, visible) = drawMain(state, in: main, theme: theme)
+        let cursor = drawBottomLines(state, in: canvas, theme: theme)
+        if state.mode == .help {
+            drawHelp(in: canvas, theme: theme)
+        }
+        return Frame(offset: offset, visibleRows: visible, cursor: state.mode == .help ? nil : cursor)
+    }
+
+    /// `Users › alice › Permissions`: the stack's views, then the selected tab.
+    static func breadcrumbs(_ state: BrowserState, glyphs: Glyphs) -> String {
+        let separator = glyphs.ellipsis == "…" ? " › " : " > "
+        var parts: [String] = []
+        for view in state.stack {
+            switch view.route {
+            case .section(let section): parts.append(section.title)
+            default:
+                if parts.isEmpty { parts.append(view.route.section.title) }
+                parts.append(view.detail?.name ?? "")
+            }
+        }
+        if let detail = state.top.detail, detail.tabs.indices.contains(state.top.tab) {
+            parts.append(detail.tabs[state.top.tab].title)
+        }
+        return parts.joined(separator: separator)
+    }
+
+    private static func drawHeader(_ state: BrowserState, in canvas: Canvas, theme: Theme) {
+        let separator = " \(canvas.glyphs.separator) "
+        guard let index = state.index else {
+            canvas.line(" Account not loaded", row: 0, style: theme[.header])
+            return
+        }
+        let alias = index.account.alias.map { " (\($0))" } ?? ""
+        let head = " Account \(index.account.id)\(alias)\(separator)Principal \(index.principal)"
+        let tail = separator + state.loadState + " "
+        let label = separator + "Workspace "
+        let room = canvas.width - displayWidth(head) - displayWidth(tail) - displayWidth(label)
+        var header = head
+        if room >= 8 {
+            header += label + truncateLeading(index.workspacePath, toWidth: room, ellipsis: canvas.glyphs.ellipsis)
+        }
+        let headRoom = canvas.width - displayWidth(tail)
+        header = pad(truncate(header, toWidth: headRoom, ellipsis: canvas.glyphs.ellipsis), toWidth: headRoom) + tail
+        canvas.line(header, row: 0, style: theme[.header])
+    }
+
+    private static func drawSidebar(_ state: BrowserState, in canvas: Canvas, theme: Theme) {
+        let current = state.top.route.section
+        for section in Section.allCases where section.rawValue < canvas.height {
+            let isCursor = state.focus == .sidebar && section == state.sidebarCursor
+            let marker = section == current ? canvas.glyphs.selectionMarker : " "
+            let style = isCursor ? theme[.selection] : (section == current ? theme[.value] : theme[.text])
+            canvas.line(marker + " " + section.title, row: section.rawValue, style: style)
+        }
+    }
+
+    private static func drawMain(_ state: BrowserState, in canvas: Canvas, theme: Theme) -> (Int, Int) {
+        guard let index = state.index else {
+            canvas.text(" No account data: the workspace could not be read.", row: 0, column: 0, style: theme[.muted])
+            return (0, 1)
+        }
+        let view = state.top
+        if let detail = view.detail {
+            return DetailScreen.draw(view, detail: detail, in: canvas, theme: theme)
+        }
+        guard case .section(let section) = view.route else { return (0, 1) }
+        if section.isList {
+            var filtering = false
+            if case .filter = state.mode { filtering = true }
+            return ListScreen.draw(
+                view, section: section, list: index.list(for: section), filtering: filtering, in: canvas, theme: theme)
+        }
+        if section == .dashboard {
+            DashboardScreen.draw(index.dashboard, accountId: index.account.id, in: canvas, theme: theme)
+        } else {
+            DashboardScreen.drawPlanned(section, in: canvas, theme: theme)
+        }
+        return (0, 1)
+    }
+
+    private static func drawBottomLines(_ state: BrowserState, in canvas: Canvas, theme: Theme) -> Position? {
+        let messageRow = canvas.height - 2
+        var cursor: Position?
+        switch state.mode {
+        case .command(let editor):
+            cursor = editor.draw(prompt: ":", row: messageRow, in: canvas, style: theme[.prompt])
+        case .filter(let editor):
+            cursor = editor.draw(prompt: "/", row: messageRow, in: canvas, style: theme[.prompt])
+        default:
+            if let message = state.message {
+                canvas.line(
+                    " " + message.text, row: messageRow, style: message.isError ? theme[.error] : theme[.message])
+            }
+        }
+        StatusLine.draw(
+            hints: BrowserKeys.hints(glyphs: canvas.glyphs), row: canvas.height - 1, in: canvas,
+            style: theme[.status], keyStyle: theme[.statusKey])
+        return cursor
+    }
+
+    private static func drawHelp(in canvas: Canvas, theme: Theme) {
+        HelpOverlay.draw(
+            sections: [BrowserKeys.keyMap(glyphs: canvas.glyphs).helpEntries, BrowserCommand.helpEntries],
+            title: "Help: keys and commands", footer: "Press any key to close", in: canvas,
+            border: theme[.border], text: theme[.overlay], keyStyle: theme[.title])
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import TerminalKit
+
+/// Draws an entity's detail page: the summary fields, the tab strip, and the selected tab's
+/// lines with a cursor line that scrolls the tab.
+@MainActor
+enum DetailScreen {
+    private static let labelWidth = 22
+
+    /// Draws the page and returns the offset used and the lines visible at once.
+    static func draw(_ view: ViewState, detail: EntityDetail, in canvas: Canvas, theme: Theme) -> (Int, Int) {
+        canvas.line(" \(detail.kind): \(detail.name)", row: 0, style: theme[.title])
+        let summaryRows = min(detail.summary.count, max(0, canvas.height - 5))
+        for (row, field) in detail.summary.prefix(summaryRows).enumerated() {
+            canvas.text(" " + field.label, row: row + 1, column: 0, style: theme[.label])
+            canvas.text(
+                truncate(field.value, toWidth: canvas.width - labelWidth, ellipsis: canvas.glyphs.ellipsis),
+                row: row + 1, column: labelWidth, style: theme[.value])
+        }
+        let tabRow = summaryRows + 2
+        let bar = TabBar(titles: detail.tabs.map(\.title), selection: view.tab)
+        bar.draw(row: tabRow, in: canvas, style: theme[.tableHeader], selected: theme[.selection])
+        let body = canvas.subcanvas(
+            Rect(row: tabRow + 1, column: 0, width: canvas.width, height: canvas.height - tabRow - 1))
+        let lines = detail.tabs.indices.contains(view.tab) ? detail.tabs[view.tab].lines : []
+        let visible = max(1, body.height)
+        let first = Table.scrolledOffset(
+            selection: view.selection, offset: view.offset, visibleRows: visible, rowCount: lines.count)
+        for (row, index) in (first..<min(lines.count, first + visible)).enumerated() {
+            draw(lines[index], selected: index == view.selection, row: row, in: body, theme: theme)
+        }
+        if first + visible < lines.count {
+            body.text(canvas.glyphs.arrowDown, row: body.height - 1, column: body.width - 1, style: theme[.muted])
+        }
+        if first > 0 {
+            body.text(canvas.glyphs.arrowUp, row: 0, column: body.width - 1, style: theme[.muted])
+        }
+        return (first, visible)
+    }
+
+    private static func draw(_ line: DetailLine, selected: Bool, row: Int, in canvas: Canvas, theme: Theme) {
+        let marker = selected ? canvas.glyphs.selectionMarker : " "
+        let text = truncate(line.text, toWidth: canvas.width - 3, ellipsis: canvas.glyphs.ellipsis)
+        if selected {
+            canvas.line(marker + " " + text, row: row, style: theme[.selection])
+            return
+        }
+        let style: Style
+        switch line.kind {
+        case .text: style = theme[.text]
+        case .heading: style = theme[.title]
+        case .tableHeader: style = theme[.tableHeader]
+        case .muted: style = theme[.muted]
+        case .json:
+            drawJSON(text, row: row, in: canvas, theme: theme)
+            return
+        }
+        canvas.text("  " + text, row: row, column: 0, style: style)
+    }
+
+    /// Simple JSON colouring: a member's key in the label style, its value in the value style,
+    /// brackets and commas plain.
+    private static func drawJSON(_ text: String, row: Int, in canvas: Canvas, theme: Theme) {
+        canvas.text("  " + text, row: row, column: 0, style: theme[.text])
+        let trimmed = text.drop { $0 == " " }
+        let indent = 2 + text.count - trimmed.count
+        guard trimmed.first == "\"" else {
+            if trimmed.first != "{" && trimmed.first != "}" && trimmed.first != "[" && trimmed.first != "]" {
+                canvas.text(String(trimmed), row: row, column: indent, style: theme[.value])
+            }
+            return
+        }
+        if let colon = trimmed.range(of: "\": ") {
+            let key = String(trimmed[..<colon.upperBound].dropLast(2))
+            canvas.text(key, row: row, column: indent, style: theme[.label])
+            let value = trimmed[colon.upperBound...]
+            if let first = value.first, first != "{", first != "[" {
+                canvas.text(String(value), row: row, column: indent + displayWidth(key) + 2, style: theme[.value])
+            }
+        } else {
+            canvas.text(String(trimmed), row: row, column: indent, style: theme[.value])
+        }
+    }
+}
+
+/// Draws the Dashboard: account facts, resource counts and security recommendations.
+@MainActor
+enum DashboardScreen {
+    private static let countWidth = 32
+
+    /// Draws the dashboard.
+    static func draw(_ summary: DashboardSummary, accountId: String, in canvas: Canvas, theme: Theme) {
+        canvas.line(" Dashboard", row: 0, style: theme[.title])
+        canvas.text(" Account name", row: 1, column: 0, style: theme[.label])
+        canvas.text(summary.accountName, row: 1, column: 16, style: theme[.value])
+        canvas.text(" Root email", row: 2, column: 0, style: theme[.label])
+        canvas.text(summary.rootEmail, row: 2, column: 16, style: theme[.value])
+        canvas.text(" IAM resources", row: 4, column: 0, style: theme[.tableHeader])
+        let perRow = max(1, (canvas.width - 1) / countWidth)
+        for (index, count) in summary.counts.enumerated() {
+            let cell = canvas.subcanvas(
+                Rect(
+                    row: 5 + index / perRow, column: 1 + (index % perRow) * countWidth, width: countWidth - 3, height: 1
+                ))
+            let value = String(count.value)
+            cell.text(
+                truncate(count.label, toWidth: cell.width - displayWidth(value) - 1, ellipsis: canvas.glyphs.ellipsis),
+                row: 0, column: 0, style: theme[.label])
+            cell.text(value, row: 0, column: cell.width - displayWidth(value), style: theme[.value])
+        }
+        let top = 7 + (summary.counts.count - 1) / perRow
+        canvas.text(" Security recommendations", row: top, column: 0, style: theme[.tableHeader])
+        let ascii = canvas.glyphs.ellipsis != "…"
+        for (offset, item) in summary.recommendations.enumerated() {
+            let mark = item.isMet ? (ascii ? "ok" : "✓ ") : (ascii ? "!!" : "! ")
+            canvas.text(
+                " " + mark, row: top + 1 + offset, column: 0, style: item.isMet ? theme[.message] : theme[.error])
+            canvas.text(
+                truncate(item.text, toWidth: canvas.width - 5, ellipsis: canvas.glyphs.ellipsis), row: top + 1 + offset,
+                column: 4, style: theme[.text])
+        }
+    }
+
+    /// The empty state of a section that is not built yet.
+    static func drawPlanned(_ section: Section, in canvas: Canvas, theme: Theme) {
+        canvas.line(" \(section.title)", row: 0, style: theme[.title])
+        canvas.text(" Not built yet. This view will show:", row: 2, column: 0, style: theme[.muted])
+        let words = (section.plannedContent ?? "").split(separator: " ")
+        var line = ""
+        var row = 3
+        for word in words {
+            if displayWidth(line) + word.count + 1 > canvas.width - 4, !line.isEmpty {
+                canvas.text(" " + line, row: row, column: 0, style: theme[.text])
+                row += 1
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        canvas.text(" " + line, row: row, column: 0, style: theme[.text])
+    }
+}

@@ -1,0 +1,121 @@
+/// The sections of the navigation sidebar, in the order it lists them.
+enum Section: Int, CaseIterable, Sendable, Equatable {
+    case dashboard
+    case root
+    case users
+    case groups
+    case roles
+    case policies
+    case passwordPolicy
+    case credentialReport
+    case accessAdvisor
+    case accessAnalyzer
+    case simulator
+    case auditLog
+
+    /// The sidebar and breadcrumb title.
+    var title: String {
+        switch self {
+        case .dashboard: return "Dashboard"
+        case .root: return "Root account"
+        case .users: return "Users"
+        case .groups: return "User groups"
+        case .roles: return "Roles"
+        case .policies: return "Policies"
+        case .passwordPolicy: return "Password policy"
+        case .credentialReport: return "Credential report"
+        case .accessAdvisor: return "Access advisor"
+        case .accessAnalyzer: return "Access analyzer"
+        case .simulator: return "Policy simulator"
+        case .auditLog: return "Audit log"
+        }
+    }
+
+    /// True for the sections that show a filterable table.
+    var isList: Bool { [.users, .groups, .roles, .policies].contains(self) }
+
+    /// For views not built yet: what the view will show.
+    var plannedContent: String? {
+        switch self {
+        case .dashboard, .users, .groups, .roles, .policies: return nil
+        case .root:
+            return "The root user's sign-in details, MFA devices and access keys, and the tasks only root may do."
+        case .passwordPolicy:
+            return "The account password policy: length, character classes, expiry and reuse, with Edit."
+        case .credentialReport:
+            return "The credential report: every user's password, MFA and access key status, exportable as CSV."
+        case .accessAdvisor:
+            return "Which services each identity's permissions allow and when each was last accessed."
+        case .accessAnalyzer:
+            return "Findings for resources and roles shared outside the account's zone of trust."
+        case .simulator:
+            return "Simulate API calls as a user, group or role and see which statement decides."
+        case .auditLog:
+            return "Every change made to the account, newest first, with who made it and from where."
+        }
+    }
+
+    /// The section a `:` command names (`users`, `roles`, `creds`…), if any.
+    static func named(_ command: String) -> Section? {
+        switch command.lowercased() {
+        case "dashboard", "home": return .dashboard
+        case "root": return .root
+        case "users", "user": return .users
+        case "groups", "group", "usergroups": return .groups
+        case "roles", "role": return .roles
+        case "policies", "policy": return .policies
+        case "passwordpolicy", "password": return .passwordPolicy
+        case "creds", "credentialreport", "report": return .credentialReport
+        case "advisor", "accessadvisor": return .accessAdvisor
+        case "analyzer", "accessanalyzer": return .accessAnalyzer
+        case "simulator", "sim": return .simulator
+        case "audit", "auditlog": return .auditLog
+        default: return nil
+        }
+    }
+}
+
+/// Where a view is: a sidebar section or one entity's detail page.
+enum Route: Sendable, Hashable {
+    case section(Section)
+    case user(String)
+    case group(String)
+    case role(String)
+    /// A managed policy, by ARN.
+    case policy(String)
+
+    /// The section the route belongs to, for the sidebar highlight.
+    var section: Section {
+        switch self {
+        case .section(let section): return section
+        case .user: return .users
+        case .group: return .groups
+        case .role: return .roles
+        case .policy: return .policies
+        }
+    }
+}
+
+/// The state of one view on the navigation stack, kept while deeper views are open so Esc
+/// returns exactly where the user was.
+struct ViewState: Sendable, Equatable {
+    var route: Route
+    /// List views: the filter typed after `/`.
+    var filter = ""
+    /// List views: indices into the list's rows that match the filter, in order.
+    var visible: [Int] = []
+    /// List views: the selected position in `visible`; detail views: the cursor line.
+    var selection = 0
+    /// The first visible row or line.
+    var offset = 0
+    /// List views: the key of the selected row, to find it again after a reload.
+    var selectedKey: String?
+    /// Detail views: the content, built when the view opens and on reload.
+    var detail: EntityDetail?
+    /// Detail views: the selected tab.
+    var tab = 0
+
+    init(route: Route) {
+        self.route = route
+    }
+}

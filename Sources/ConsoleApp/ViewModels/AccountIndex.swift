@@ -1,0 +1,89 @@
+import IAMCore
+
+/// Everything the browsing views show, computed once per account change (never per frame):
+/// the rows of every list, the dashboard, and the account itself for building detail pages.
+struct AccountIndex: Sendable {
+    /// The account as loaded.
+    var account: Account
+    /// The moment ages and "days ago" are computed against.
+    var now: Timestamp
+    /// The workspace file shown in the header.
+    var workspacePath: String
+    /// Who is signed in, as shown in the header.
+    var principal: String
+    var users: ListModel
+    var groups: ListModel
+    var roles: ListModel
+    var policies: ListModel
+    var dashboard: DashboardSummary
+
+    /// Builds every list. Users, groups and roles sort by name case-insensitively; policies
+    /// merge the customer managed ones with the AWS managed catalog, by name.
+    init(snapshot: AccountSnapshot, now: Timestamp) {
+        let account = snapshot.account
+        self.account = account
+        self.now = now
+        workspacePath = snapshot.workspacePath
+        principal = snapshot.principal
+        let sortedUsers = account.users.values.sorted { Account.key($0.name) < Account.key($1.name) }
+        let userRows = sortedUsers.map { UserRow($0, in: account, now: now) }
+        users = ListModel(rows: userRows.map(\.cells), keys: userRows.map(\.name), arns: userRows.map(\.arn))
+
+        var members: [String: Int] = [:]
+        for user in account.users.values {
+            for group in user.groups { members[Account.key(group), default: 0] += 1 }
+        }
+        let groupRows = account.groups.values.sorted { Account.key($0.name) < Account.key($1.name) }.map {
+            GroupRow($0, memberCount: members[Account.key($0.name)] ?? 0, in: account)
+        }
+        groups = ListModel(rows: groupRows.map(\.cells), keys: groupRows.map(\.name), arns: groupRows.map(\.arn))
+
+        let roleRows = account.roles.values.sorted { Account.key($0.name) < Account.key($1.name) }.map {
+            RoleRow($0, in: account, now: now)
+        }
+        roles = ListModel(rows: roleRows.map(\.cells), keys: roleRows.map(\.name), arns: roleRows.map(\.arn))
+
+        let usage = PolicyRow.Usage(account)
+        let policyRows =
+            (account.policies.values.map { PolicyRow($0, usage: usage, in: account) }
+            + AWSManagedPolicyCatalog.all.map { PolicyRow($0, usage: usage) })
+            .sorted { ($0.name.lowercased(), $0.arn) < ($1.name.lowercased(), $1.arn) }
+        policies = ListModel(rows: policyRows.map(\.cells), keys: policyRows.map(\.arn), arns: policyRows.map(\.arn))
+        dashboard = DashboardSummary(account, now: now)
+    }
+
+    /// The list a list section shows.
+    func list(for section: Section) -> ListModel {
+        switch section {
+        case .users: return users
+        case .groups: return groups
+        case .roles: return roles
+        case .policies: return policies
+        default: return .empty
+        }
+    }
+
+    /// Where Enter on a row of a list section goes.
+    func route(for section: Section, key: String) -> Route? {
+        switch section {
+        case .users: return .user(key)
+        case .groups: return .group(key)
+        case .roles: return .role(key)
+        case .policies: return .policy(key)
+        default: return nil
+        }
+    }
+
+    /// The detail page of a route, or nil for sections and for entities that no longer exist.
+    func detail(for route: Route) -> EntityDetail? {
+        switch route {
+        case .section: return nil
+        case .user(let name):
+            return account.user(named: name).map { UserDetailScreen.detail($0, in: account, now: now) }
+        case .group(let name): return account.group(named: name).map { GroupDetailScreen.detail($0, in: account) }
+        case .role(let name):
+            return account.role(named: name).map { RoleDetailScreen.detail($0, in: account, now: now) }
+        case .policy(let arn): return PolicyDetailScreen.detail(arn: arn, in: account)
+        }
+    }
+}
