@@ -56,6 +56,10 @@ public struct Table: Sendable, Equatable {
     public var offset: Int
     /// Shown in place of rows when there are none.
     public var emptyMessage: String
+    /// The column the rows are sorted by (shown with ▲/▼, or ^/v in ASCII), or nil.
+    public var sortColumn: Int?
+    /// True when `sortColumn` sorts ascending.
+    public var sortAscending = true
 
     /// Cells between columns.
     public static let gap = 2
@@ -123,7 +127,8 @@ public struct Table: Sendable, Equatable {
         let gutter = displayWidth(glyphs.selectionMarker) + 1
         let widths = Self.columnWidths(columns, totalWidth: canvas.width - gutter)
         drawRow(
-            columns.map(\.title), widths: widths, gutter: gutter, row: 0, in: canvas, style: styles.header, marker: "")
+            headerTitles(widths: widths, glyphs: glyphs), widths: widths, gutter: gutter, row: 0, in: canvas,
+            style: styles.header, marker: "")
         let visible = canvas.height - 1
         guard !rows.isEmpty else {
             canvas.text(
@@ -146,6 +151,15 @@ public struct Table: Sendable, Equatable {
             canvas.text(glyphs.arrowDown, row: canvas.height - 1, column: canvas.width - 1, style: styles.row)
         }
         return first
+    }
+
+    private func headerTitles(widths: [Int], glyphs: Glyphs) -> [String] {
+        columns.enumerated().map { index, column in
+            guard index == sortColumn, index < widths.count, widths[index] >= 3 else { return column.title }
+            let marker = sortAscending ? glyphs.sortAscending : glyphs.sortDescending
+            let room = widths[index] - 1 - displayWidth(marker)
+            return truncate(column.title, toWidth: room, ellipsis: glyphs.ellipsis) + " " + marker
+        }
     }
 
     @MainActor
