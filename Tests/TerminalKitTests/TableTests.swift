@@ -19,6 +19,7 @@ final class CountingTerminal: Terminal {
     func setCursor(_ position: Position?) {}
     func present() {}
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent? { nil }
+    func copyToClipboard(_ text: String) {}
 }
 
 @Suite("Table sorting, filtering and large lists")
