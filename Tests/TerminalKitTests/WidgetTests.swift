@@ -66,6 +66,7 @@ struct WidgetTests {
         #expect(KeyDecoder.decode(value: 27, isFunctionKey: false) == .key(.escape))
         #expect(KeyDecoder.decode(value: 9, isFunctionKey: false) == .key(.tab))
         #expect(KeyDecoder.decode(value: 12, isFunctionKey: false) == .key(.control("l")))
+        #expect(KeyDecoder.decode(value: 0, isFunctionKey: false) == .key(.control(" ")))
         #expect(KeyDecoder.decode(value: 0x6F22, isFunctionKey: false) == .character("漢"))
         #expect(KeyDecoder.decode(value: 258, isFunctionKey: true) == .key(.down))
         #expect(KeyDecoder.decode(value: 263, isFunctionKey: true) == .key(.backspace))

@@ -14,6 +14,8 @@ enum KeyDecoder {
         case 9: return .key(.tab)
         case 127, 8: return .key(.backspace)
         case 27: return .key(.escape)
+        // Ctrl-Space sends NUL; the editor opens completion with it.
+        case 0: return .key(.control(" "))
         // Under cbreak Ctrl-C raises SIGINT; this only arrives when the tty passes it through raw.
         case 3: return .signal(.interrupt)
         case 1...26:
