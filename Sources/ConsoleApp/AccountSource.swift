@@ -6,7 +6,7 @@ public struct AccountSnapshot: Sendable, Equatable {
     public var account: Account
     /// The workspace file the account was read from.
     public var workspacePath: String
-    /// Who is signed in, as the header shows it (`not signed in (read-only)` until sign-in exists).
+    /// Who is signed in, as the header shows it (the console shows the signed-in principal instead).
     public var principal: String
 
     /// Creates a snapshot.
@@ -28,4 +28,28 @@ public protocol AccountSource: AnyObject {
     func loadSnapshot() throws -> AccountSnapshot
     /// True when the data changed since the last `loadSnapshot()`; must be cheap.
     func changedOnDisk() -> Bool
+    /// Runs one change as `principal` against the newest account and saves the result at once.
+    ///
+    /// `change` gets an `IAMService` over the account as it stands now (re-read under the
+    /// workspace lock, so a change another process saved is never lost) and calls its actions;
+    /// when it throws (an `IAMError` such as `AccessDenied`), nothing is saved and the error
+    /// propagates unchanged.
+    func perform<Result>(
+        as principal: Principal, _ change: (inout IAMService) throws -> Result
+    ) throws -> Result
+}
+
+/// Thrown by sources that cannot save changes.
+public struct ReadOnlySourceError: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String { "This workspace is open read-only: changes cannot be saved." }
+}
+
+extension AccountSource {
+    /// Sources are read-only unless they say otherwise.
+    public func perform<Result>(
+        as principal: Principal, _ change: (inout IAMService) throws -> Result
+    ) throws -> Result {
+        throw ReadOnlySourceError()
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import IAMCore
 import TerminalKit
 
@@ -12,30 +13,48 @@ struct ConsoleLoop {
 
     let terminal: any Terminal
     let source: any AccountSource
-    let theme: Theme
+    /// The colours in use; `:theme NAME` replaces it.
+    private(set) var theme: Theme
     let glyphs: Glyphs
     /// Ages and "days ago" are computed against this clock (frozen in tests).
     let clock: any IAMClock
+    /// Where `:theme` looks for theme files.
+    let themeDirectories: [String]
+    /// Makes a loaded theme fit the terminal (colour depth, `NO_COLOR`).
+    let adaptTheme: @MainActor (Theme) -> Theme
+    /// Waits after repeated sign-in failures; tests pass one that returns at once.
+    let pause: @MainActor (Int) -> Void
     private(set) var state = BrowserState()
 
+    /// Without `principal` the console opens on the sign-in form.
     init(
         terminal: any Terminal, source: any AccountSource, theme: Theme, glyphs: Glyphs,
-        clock: any IAMClock = SystemClock()
+        clock: any IAMClock = SystemClock(), principal: Principal? = nil,
+        themeDirectories: [String] = Theme.searchDirectories(explicit: nil),
+        adaptTheme: @escaping @MainActor (Theme) -> Theme = { $0 },
+        pause: @escaping @MainActor (Int) -> Void = { Thread.sleep(forTimeInterval: Double($0)) }
     ) {
         self.terminal = terminal
         self.source = source
         self.theme = theme
         self.glyphs = glyphs
         self.clock = clock
+        self.themeDirectories = themeDirectories
+        self.adaptTheme = adaptTheme
+        self.pause = pause
+        state.session = principal
     }
 
-    /// Loads the first account; a failure is shown in the status line, not thrown.
+    /// Loads the first account; a failure is shown in the status line, not thrown. Opens the
+    /// sign-in form when nobody is signed in.
     mutating func loadInitial() {
         do {
             state.apply(AccountIndex(snapshot: try source.loadSnapshot(), now: clock.now()))
         } catch {
             state.message = StatusMessage(text: String(describing: error), isError: true)
         }
+        state.themeNames = Theme.availableNames(searching: themeDirectories)
+        if state.session == nil { state.modal = .signIn(SignIn.form(for: state.index?.account)) }
     }
 
     /// Replaces the status-line message.
@@ -54,6 +73,7 @@ struct ConsoleLoop {
             while let current = event {
                 if case .signal(let signal) = current { return signal.exitCode }
                 if let code = state.handle(current, keyMap: keyMap) { return code }
+                runPendingWork()
                 handled += 1
                 event = handled < Self.burstLimit ? terminal.nextEvent(timeoutMilliseconds: 0) : nil
             }
@@ -63,6 +83,69 @@ struct ConsoleLoop {
                 terminal.copyToClipboard(arn)
                 state.pendingCopy = nil
             }
+        }
+    }
+
+    /// Runs what the last key asked of the loop: an edit, a theme change, a sign-in delay.
+    private mutating func runPendingWork() {
+        if let command = state.pendingEdit {
+            state.pendingEdit = nil
+            perform(command)
+        }
+        if let name = state.pendingTheme {
+            state.pendingTheme = nil
+            switchTheme(to: name)
+        }
+        if state.pendingDelaySeconds > 0 {
+            let seconds = state.pendingDelaySeconds
+            state.pendingDelaySeconds = 0
+            render()
+            pause(seconds)
+        }
+    }
+
+    /// Runs one edit as the signed-in principal through the source; AWS errors open a message
+    /// dialog (over the form that asked, so it can be corrected) and leave the file as it was.
+    mutating func perform(_ command: EditCommand) {
+        guard let principal = state.session else { return }
+        do {
+            try source.perform(as: principal) { service in try command.change(&service, principal) }
+        } catch let error as IAMError {
+            state.modal = .message(
+                MessageDialog.error(code: error.code.rawValue, message: error.message), then: formModal)
+            reload()
+            return
+        } catch {
+            state.modal = .message(MessageDialog.error(code: "", message: String(describing: error)), then: formModal)
+            return
+        }
+        state.modal = nil
+        reload()
+        if case .row(let section, let key) = command.target { state.select(key, in: section) }
+        state.message = StatusMessage(text: command.success, isError: false)
+    }
+
+    /// The open edit form, to return to after an error.
+    private var formModal: Modal? {
+        if case .form = state.modal { return state.modal }
+        return nil
+    }
+
+    private mutating func switchTheme(to name: String) {
+        let (loaded, problem) = Theme.loadOrDefault(named: name, searching: themeDirectories)
+        if let problem {
+            state.message = StatusMessage(text: problem.summary, isError: true)
+            return
+        }
+        theme = adaptTheme(loaded)
+        state.message = StatusMessage(text: "Theme \(name)", isError: false)
+    }
+
+    private mutating func reload() {
+        do {
+            state.apply(AccountIndex(snapshot: try source.loadSnapshot(), now: clock.now()))
+        } catch {
+            state.message = StatusMessage(text: String(describing: error), isError: true)
         }
     }
 

@@ -1,3 +1,5 @@
+import IAMCore
+
 /// How the console looks, as chosen on the command line.
 public struct ConsoleOptions: Sendable, Equatable {
     /// Draw borders and ellipses with ASCII only.
@@ -8,11 +10,15 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var noColor: Bool
     /// The directory to load themes from; nil searches the usual places (see `Theme.searchDirectories`).
     public var themesDirectory: String?
+    /// Who is signed in from the start (tests, scripted use); nil opens the sign-in form.
+    public var principal: Principal?
 
     /// Creates options; the defaults are Unicode, the default theme and colour.
     public init(
-        ascii: Bool = false, themeName: String = "default", noColor: Bool = false, themesDirectory: String? = nil
+        ascii: Bool = false, themeName: String = "default", noColor: Bool = false, themesDirectory: String? = nil,
+        principal: Principal? = nil
     ) {
+        self.principal = principal
         self.ascii = ascii
         self.themeName = themeName
         self.noColor = noColor

@@ -27,9 +27,13 @@ public enum ConsoleRunner {
             writeError("iamconsole: \(error)")
             return 2
         }
+        let noColor = colorDisabled(options)
+        let colorCount = terminal.colorCount
         var loop = ConsoleLoop(
-            terminal: terminal, source: source, theme: theme.adapted(toColorCount: terminal.colorCount),
-            glyphs: .forMode(ascii: options.ascii))
+            terminal: terminal, source: source, theme: theme.adapted(toColorCount: colorCount),
+            glyphs: .forMode(ascii: options.ascii), principal: options.principal,
+            themeDirectories: Theme.searchDirectories(explicit: options.themesDirectory),
+            adaptTheme: { (noColor ? $0.withoutColor() : $0).adapted(toColorCount: colorCount) })
         if let themeProblem {
             loop.showMessage(StatusMessage(text: themeProblem.summary, isError: true))
         }
@@ -38,7 +42,7 @@ public enum ConsoleRunner {
         return code
     }
 
-    /// Renders one frame of the console at the given size and returns it as text (trailing
+    /// Renders one frame of the console at the given size (the sign-in form unless `options.principal` is set) and returns it as text (trailing
     /// spaces trimmed), without touching the real terminal. Backs `--dump-screen` and tests.
     /// A theme that cannot be loaded falls back to the built-in one, with the error in the status line.
     public static func renderOnce(
@@ -46,7 +50,9 @@ public enum ConsoleRunner {
     ) -> String {
         let terminal = MemoryTerminal(width: width, height: height)
         let (theme, themeProblem) = loadTheme(options)
-        var loop = ConsoleLoop(terminal: terminal, source: source, theme: theme, glyphs: .forMode(ascii: options.ascii))
+        var loop = ConsoleLoop(
+            terminal: terminal, source: source, theme: theme, glyphs: .forMode(ascii: options.ascii),
+            principal: options.principal, themeDirectories: Theme.searchDirectories(explicit: options.themesDirectory))
         loop.loadInitial()
         if let themeProblem {
             loop.showMessage(StatusMessage(text: themeProblem.summary, isError: true))

@@ -1,3 +1,4 @@
+import IAMCore
 import TerminalKit
 
 /// What a key does while browsing.
@@ -20,6 +21,9 @@ enum BrowserAction: Sendable, Equatable {
     case showHelp
     case close
     case redraw
+    case create
+    case delete
+    case add
 }
 
 /// A `:` command.
@@ -29,11 +33,51 @@ struct BrowserCommand: Sendable {
         case quit
         case help
         case open(Section)
+        case theme
+        case createUser
+        case createGroup
     }
 
     var names: [String]
+    var argument = ""
     var description: String
     var effect: Effect
+
+    init(names: [String], argument: String = "", description: String, effect: Effect) {
+        self.names = names
+        self.argument = argument
+        self.description = description
+        self.effect = effect
+    }
+
+    /// The palette's commands: every name of every command, then the other sections by name.
+    static func palette(themes: [String]) -> [PaletteCommand] {
+        var commands: [PaletteCommand] = []
+        for command in all {
+            let hint = command.effect == .theme && !themes.isEmpty ? themes.joined(separator: "|") : command.argument
+            for name in command.names {
+                commands.append(PaletteCommand(name: name, argumentHint: hint, description: command.description))
+            }
+        }
+        for (name, section) in [("root", Section.root), ("creds", .credentialReport), ("audit", .auditLog)] {
+            commands.append(PaletteCommand(name: name, description: "Go to \(section.title)"))
+        }
+        return commands
+    }
+
+    /// `:create-user NAME`: a user with the default path and nothing attached.
+    static func createUser(_ name: String) -> EditCommand {
+        EditCommand(success: "Created user \(name).", target: .row(.users, name)) {
+            _ = try $0.createUser(CreateUserRequest(userName: name), as: $1)
+        }
+    }
+
+    /// `:create-group NAME`: a group with the default path.
+    static func createGroup(_ name: String) -> EditCommand {
+        EditCommand(success: "Created group \(name).", target: .row(.groups, name)) {
+            _ = try $0.createGroup(CreateGroupRequest(groupName: name), as: $1)
+        }
+    }
 
     /// The commands, in the order help lists them.
     static let all: [BrowserCommand] = [
@@ -42,6 +86,11 @@ struct BrowserCommand: Sendable {
         BrowserCommand(names: ["groups"], description: "List user groups", effect: .open(.groups)),
         BrowserCommand(names: ["roles"], description: "List roles", effect: .open(.roles)),
         BrowserCommand(names: ["policies"], description: "List managed policies", effect: .open(.policies)),
+        BrowserCommand(
+            names: ["create-user"], argument: "NAME", description: "Create a user", effect: .createUser),
+        BrowserCommand(
+            names: ["create-group"], argument: "NAME", description: "Create a user group", effect: .createGroup),
+        BrowserCommand(names: ["theme"], argument: "NAME", description: "Switch the colour theme", effect: .theme),
         BrowserCommand(names: ["q", "quit"], description: "Quit the console", effect: .quit),
         BrowserCommand(names: ["help"], description: "Show this help", effect: .help),
     ]
@@ -53,7 +102,11 @@ struct BrowserCommand: Sendable {
     }
 
     static var helpEntries: [HelpEntry] {
-        all.map { HelpEntry(keys: $0.names.map { ":" + $0 }.joined(separator: " "), description: $0.description) }
+        all.map {
+            HelpEntry(
+                keys: $0.names.map { ":" + $0 }.joined(separator: " ") + ($0.argument.isEmpty ? "" : " " + $0.argument),
+                description: $0.description)
+        }
             + [HelpEntry(keys: ":root :creds :audit", description: "Other sidebar sections, by name")]
     }
 }
@@ -94,6 +147,17 @@ enum BrowserKeys {
             KeyBinding([.character("?")], label: "?", description: "Show this help", hint: "help", action: .showHelp),
             KeyBinding([.character("q")], label: "q", description: "Close the view (type :q to quit)", action: .close),
             KeyBinding([.key(.control("l"))], label: "Ctrl-L", description: "Redraw the screen", action: .redraw),
+            KeyBinding(
+                [.character("n")], label: "n", description: "Create a user, group, role or policy (in its list)",
+                hint: "new", action: .create),
+            KeyBinding(
+                [.character("d")], label: "d",
+                description: "Delete the selection (type its name); on a tab, remove the selected group, policy or tag",
+                hint: "delete", action: .delete),
+            KeyBinding(
+                [.character("a")], label: "a",
+                description: "Add to a group, attach a policy or add a tag (on a tab); set the account alias",
+                action: .add),
         ])
     }
 

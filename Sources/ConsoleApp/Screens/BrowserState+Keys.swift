@@ -6,16 +6,25 @@ extension BrowserState {
     mutating func handle(_ event: InputEvent, keyMap: KeyMap<BrowserAction>) -> Int32? {
         // A resize only needs the redraw that follows every event; it must not close help or a prompt.
         if event == .resize { return nil }
+        if modal != nil {
+            handleModal(event)
+            return nil
+        }
         switch mode {
         case .help:
             mode = .browsing
-        case .command(var editor):
-            switch editor.handle(event) {
-            case .editing: mode = .command(editor)
-            case .cancelled: mode = .browsing
-            case .submitted(let text):
+        case .command(var palette):
+            let outcome = palette.handle(event)
+            commandHistory = palette.history
+            switch outcome {
+            case .editing: mode = .command(palette)
+            case .closed: mode = .browsing
+            case .unknown(let name):
                 mode = .browsing
-                return run(command: text)
+                message = StatusMessage(text: "Unknown command :\(name) (type :q to quit, ? for help)", isError: true)
+            case .run(let command, let arguments):
+                mode = .browsing
+                return run(command: command.name, arguments: arguments)
             }
         case .filter(var editor):
             switch editor.handle(event) {
@@ -67,7 +76,11 @@ extension BrowserState {
             let shows = !showsSidebar(width: screenWidth)
             sidebarPreference = shows
             if !shows { focus = .main }
-        case .openCommandPrompt: mode = .command(LineEditor())
+        case .openCommandPrompt:
+            mode = .command(CommandPalette(commands: BrowserCommand.palette(themes: themeNames), history: commandHistory))
+        case .create: startCreate()
+        case .delete: startDelete()
+        case .add: startAdd()
         case .showHelp: mode = .help
         case .close:
             if !pop() { message = StatusMessage(text: Self.quitHint, isError: false) }
@@ -143,9 +156,7 @@ extension BrowserState {
         top = view
     }
 
-    private mutating func run(command text: String) -> Int32? {
-        let name = text.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return nil }
+    private mutating func run(command name: String, arguments: [String]) -> Int32? {
         guard let effect = BrowserCommand.effect(of: name) else {
             message = StatusMessage(text: "Unknown command :\(name) (type :q to quit, ? for help)", isError: true)
             return nil
@@ -154,6 +165,19 @@ extension BrowserState {
         case .quit: return 0
         case .help: mode = .help
         case .open(let section): open(section)
+        case .theme:
+            guard let theme = arguments.first else {
+                message = StatusMessage(
+                    text: "Themes: \(themeNames.joined(separator: ", ")) (type :theme NAME)", isError: false)
+                return nil
+            }
+            pendingTheme = theme
+        case .createUser, .createGroup:
+            guard let entity = arguments.first else {
+                message = StatusMessage(text: "Type :\(name) NAME", isError: true)
+                return nil
+            }
+            pendingEdit = effect == .createUser ? BrowserCommand.createUser(entity) : BrowserCommand.createGroup(entity)
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import IAMCore
 import TerminalKit
 
 /// A line of feedback in the status area.
@@ -12,7 +13,7 @@ struct BrowserState: Sendable {
     /// What keys go to.
     enum Mode: Sendable, Equatable {
         case browsing
-        case command(LineEditor)
+        case command(CommandPalette)
         case filter(LineEditor)
         case help
     }
@@ -44,6 +45,22 @@ struct BrowserState: Sendable {
     var pageSize = 1
     /// The screen width of the last frame, so `b` knows whether the sidebar is showing.
     var screenWidth = 0
+    /// Who is signed in; nil shows the sign-in form.
+    var session: Principal?
+    /// The form or dialog over the screen, if any; it takes every key.
+    var modal: Modal?
+    /// An edit the user submitted; the loop runs it through the source and clears it.
+    var pendingEdit: EditCommand?
+    /// A theme `:theme` asked for; the loop loads it and clears it.
+    var pendingTheme: String?
+    /// Failed sign-in attempts in a row.
+    var signInFailures = 0
+    /// Seconds the loop waits before taking the next key, after repeated sign-in failures.
+    var pendingDelaySeconds = 0
+    /// Commands typed at the `:` prompt before, for ↑ recall.
+    var commandHistory: [String] = []
+    /// The theme names `:theme` completes, set by the loop.
+    var themeNames: [String] = []
 
     /// The view on top of the stack.
     var top: ViewState {
@@ -130,6 +147,16 @@ struct BrowserState: Sendable {
         guard stack.count > 1 else { return false }
         stack.removeLast()
         return true
+    }
+
+    /// Opens `section` with the row keyed `key` selected (after creating it).
+    mutating func select(_ key: String, in section: Section) {
+        open(section)
+        guard let index else { return }
+        var view = top
+        view.selectedKey = key
+        refreshList(&view, in: index)
+        top = view
     }
 
     /// Sets the top list's filter and recomputes its rows.

@@ -25,12 +25,20 @@ enum ConsoleScreen {
         guard size.fits(minimumSize) else {
             TooSmallScreen.draw(in: canvas, minimum: minimumSize, style: theme[.error])
             var cursor: Position?
-            if case .command(let editor) = state.mode, canvas.height > 0 {
-                cursor = editor.draw(prompt: ":", row: canvas.height - 1, in: canvas, style: theme[.prompt])
+            if case .command(let palette) = state.mode, canvas.height > 0 {
+                cursor = palette.draw(in: canvas, theme: theme)
             }
             return Frame(offset: state.top.offset, visibleRows: 1, cursor: cursor)
         }
         drawHeader(state, in: canvas, theme: theme)
+        if case .signIn(let form)? = state.modal {
+            return drawSignIn(form, state: state, in: canvas, theme: theme)
+        }
+        if case .message(let dialog, .signIn(let form)?) = state.modal {
+            _ = drawSignIn(form, state: state, in: canvas, theme: theme)
+            dialog.draw(in: canvas, theme: theme)
+            return Frame(offset: state.top.offset, visibleRows: 1, cursor: nil)
+        }
         let interior = canvas.box(
             Rect(row: 1, column: 0, width: canvas.width, height: canvas.height - 3),
             title: breadcrumbs(state, glyphs: canvas.glyphs), border: theme[.border], titleStyle: theme[.title])
@@ -50,6 +58,9 @@ enum ConsoleScreen {
         let cursor = drawBottomLines(state, in: canvas, theme: theme)
         if state.mode == .help {
             drawHelp(in: canvas, theme: theme)
+        }
+        if let modal = state.modal {
+            return Frame(offset: offset, visibleRows: visible, cursor: drawModal(modal, in: canvas, theme: theme))
         }
         return Frame(offset: offset, visibleRows: visible, cursor: state.mode == .help ? nil : cursor)
     }
@@ -79,7 +90,8 @@ enum ConsoleScreen {
             return
         }
         let alias = index.account.alias.map { " (\($0))" } ?? ""
-        let head = " Account \(index.account.id)\(alias)\(separator)Principal \(index.principal)"
+        let principal = state.session.map { $0.arn(in: index.account) } ?? "not signed in"
+        let head = " Account \(index.account.id)\(alias)\(separator)Principal \(principal)"
         let tail = separator + state.loadState + " "
         let label = separator + "Workspace "
         let room = canvas.width - displayWidth(head) - displayWidth(tail) - displayWidth(label)
@@ -130,8 +142,9 @@ enum ConsoleScreen {
         let messageRow = canvas.height - 2
         var cursor: Position?
         switch state.mode {
-        case .command(let editor):
-            cursor = editor.draw(prompt: ":", row: messageRow, in: canvas, style: theme[.prompt])
+        case .command(let palette):
+            cursor = palette.draw(
+                in: canvas.subcanvas(Rect(row: 0, column: 0, width: canvas.width, height: messageRow + 1)), theme: theme)
         case .filter(let editor):
             cursor = editor.draw(prompt: "/", row: messageRow, in: canvas, style: theme[.prompt])
         default:
@@ -151,5 +164,34 @@ enum ConsoleScreen {
             sections: [BrowserKeys.keyMap(glyphs: canvas.glyphs).helpEntries, BrowserCommand.helpEntries],
             title: "Help: keys and commands", footer: "Press any key to close", in: canvas,
             border: theme[.border], text: theme[.overlay], keyStyle: theme[.title])
+    }
+
+    /// Draws a form or dialog over the screen; returns where the cursor belongs.
+    static func drawModal(_ modal: Modal, in canvas: Canvas, theme: Theme) -> Position? {
+        switch modal {
+        case .signIn(let form), .form(let form, _):
+            return form.drawBoxed(in: canvas, theme: theme, width: min(76, canvas.width))
+        case .typeToConfirm(let dialog, _):
+            return dialog.draw(in: canvas, theme: theme)
+        case .confirm(let dialog, _):
+            dialog.draw(in: canvas, theme: theme)
+        case .message(let dialog, let then):
+            if let then { _ = drawModal(then, in: canvas, theme: theme) }
+            dialog.draw(in: canvas, theme: theme)
+        }
+        return nil
+    }
+
+    /// The sign-in screen under the header: the form, the demo credentials and the key hints.
+    private static func drawSignIn(_ form: Form, state: BrowserState, in canvas: Canvas, theme: Theme) -> Frame {
+        let body = canvas.subcanvas(Rect(row: 1, column: 0, width: canvas.width, height: canvas.height - 2))
+        let cursor = SignIn.draw(form, account: state.index?.account, in: body, theme: theme)
+        StatusLine.draw(
+            hints: [
+                HelpEntry(keys: "Tab", description: "next field"), HelpEntry(keys: "\u{2190}\u{2192}", description: "root/IAM user"),
+                HelpEntry(keys: "Enter", description: "next / sign in"), HelpEntry(keys: "Ctrl-S", description: "sign in"),
+                HelpEntry(keys: "Ctrl-C", description: "quit"),
+            ], row: canvas.height - 1, in: canvas, style: theme[.status], keyStyle: theme[.statusKey])
+        return Frame(offset: state.top.offset, visibleRows: 1, cursor: cursor)
     }
 }

@@ -4,7 +4,8 @@ import IAMCore
 import IAMWorkspace
 
 /// Opens the full-screen console on a workspace, creating the sample workspace on first use of the
-/// default location.
+/// default location. The console opens on its sign-in form; its changes are saved through
+/// the workspace as the signed-in principal.
 enum ConsoleLauncher {
     struct Options {
         var workspace: String?
@@ -37,14 +38,15 @@ enum ConsoleLauncher {
                 return 1
             }
         }
-        let workspace: Workspace
+        let source: WorkspaceOverviewSource
         do {
-            workspace = try Workspace(path: path)
+            source = WorkspaceOverviewSource(
+                workspace: try Workspace(path: path), principal: "not signed in", clock: try environment.clock(),
+                random: environment.random())
         } catch {
             printError("iamconsole: error: \(error)")
             return 1
         }
-        let source = WorkspaceOverviewSource(workspace: workspace, principal: "not signed in (read-only)")
         if let size = options.dumpScreen {
             print(
                 ConsoleRunner.renderOnce(

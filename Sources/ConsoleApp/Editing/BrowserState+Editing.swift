@@ -1,0 +1,220 @@
+import IAMCore
+import TerminalKit
+
+/// Editing keys: `n` creates, `d` deletes or removes, `a` adds or attaches. Each opens a form or
+/// a confirmation; what they submit becomes `pendingEdit`, which the loop runs through the source.
+extension BrowserState {
+    /// `n`: the create form of the list shown.
+    mutating func startCreate() {
+        guard let account = index?.account else { return }
+        let intent: FormIntent
+        switch top.route {
+        case .section(.users): intent = .createUser
+        case .section(.groups): intent = .createGroup
+        case .section(.roles): intent = .createRole
+        case .section(.policies): intent = .createPolicy
+        default:
+            message = StatusMessage(text: "n creates in the Users, User groups, Roles and Policies lists", isError: false)
+            return
+        }
+        modal = .form(EditForms.form(for: intent, in: account), intent)
+    }
+
+    /// `a`: add to a group, attach a policy or add a tag on a detail tab; set the alias on the
+    /// dashboard and the root account page.
+    mutating func startAdd() {
+        guard let account = index?.account else { return }
+        let view = top
+        if case .section(let section) = view.route, section == .dashboard || section == .root {
+            modal = .form(EditForms.form(for: .setAlias, in: account), .setAlias)
+            return
+        }
+        guard let detail = view.detail, detail.tabs.indices.contains(view.tab), let entity = EntityRef(view.route)
+        else {
+            message = StatusMessage(text: "a adds on a user's, group's or role's tabs", isError: false)
+            return
+        }
+        let intent: FormIntent
+        switch (detail.tabs[view.tab].title, entity) {
+        case ("Groups", .user(let name)): intent = .addUserToGroup(user: name)
+        case ("Permissions", _): intent = .attachPolicy(entity)
+        case ("Tags", .user), ("Tags", .role): intent = .addTag(entity)
+        default:
+            message = StatusMessage(text: "Nothing to add on this tab", isError: false)
+            return
+        }
+        modal = .form(EditForms.form(for: intent, in: account), intent)
+    }
+
+    /// `d`: on a list, delete the selected entity (typing its name); on a detail tab, remove the
+    /// selected membership, attachment or tag, or else delete the entity shown.
+    mutating func startDelete() {
+        guard let index else { return }
+        let view = top
+        switch view.route {
+        case .section(let section) where section.isList:
+            let list = index.list(for: section)
+            guard view.visible.indices.contains(view.selection) else { return }
+            let key = list.keys[view.visible[view.selection]]
+            if let route = index.route(for: section, key: key) { confirmDelete(route, in: index.account) }
+        case .section:
+            message = StatusMessage(text: "d deletes in a list or removes on a detail tab", isError: false)
+        default:
+            if !startRemove(view, in: index.account) { confirmDelete(view.route, in: index.account) }
+        }
+    }
+
+    private mutating func confirmDelete(_ route: Route, in account: Account) {
+        let kind: String
+        let name: String
+        let change: @Sendable (inout IAMService, Principal) throws -> Void
+        switch route {
+        case .user(let user):
+            (kind, name) = ("user", user)
+            change = { _ = try $0.deleteUser(UserNameRequest(userName: user), as: $1) }
+        case .group(let group):
+            (kind, name) = ("group", group)
+            change = { _ = try $0.deleteGroup(GroupNameRequest(groupName: group), as: $1) }
+        case .role(let role):
+            (kind, name) = ("role", role)
+            change = { _ = try $0.deleteRole(RoleNameRequest(roleName: role), as: $1) }
+        case .policy(let arn):
+            (kind, name) = ("policy", String(arn.split(separator: "/").last ?? Substring(arn)))
+            change = { _ = try $0.deletePolicy(PolicyArnRequest(policyArn: arn), as: $1) }
+        case .section:
+            return
+        }
+        let dialog = TypeToConfirmDialog(
+            title: "Delete \(kind)",
+            message: "Delete the \(kind) \(name)? This cannot be undone. AWS refuses while anything is still "
+                + "attached (DeleteConflict); remove it first.",
+            expected: name)
+        modal = .typeToConfirm(dialog, EditCommand(success: "Deleted \(kind) \(name).", target: .stay, change: change))
+    }
+
+    /// Offers to remove what the selected line of a detail tab stands for; false when it stands for nothing removable.
+    private mutating func startRemove(_ view: ViewState, in account: Account) -> Bool {
+        guard let detail = view.detail, detail.tabs.indices.contains(view.tab), let entity = EntityRef(view.route)
+        else { return false }
+        let tab = detail.tabs[view.tab]
+        guard tab.lines.indices.contains(view.selection) else { return false }
+        let line = tab.lines[view.selection]
+        let command: EditCommand
+        let question: String
+        switch (tab.title, entity, line.link) {
+        case ("Groups", .user(let user), .group(let group)?), ("Users", .group(let group), .user(let user)?):
+            question = "Remove \(user) from the group \(group)?"
+            command = EditCommand(success: "Removed \(user) from \(group).", target: .stay) {
+                _ = try $0.removeUserFromGroup(GroupMembershipRequest(groupName: group, userName: user), as: $1)
+            }
+        case ("Permissions", _, .policy(let arn)?):
+            guard EditForms.attached(to: entity, in: account).contains(arn) else {
+                message = StatusMessage(
+                    text: "That policy is not attached to \(entity.label) directly (it comes from a group)",
+                    isError: true)
+                return true
+            }
+            let name = String(arn.split(separator: "/").last ?? Substring(arn))
+            question = "Detach \(name) from \(entity.label)?"
+            command = EditCommand(success: "Detached \(name) from \(entity.label).", target: .stay) {
+                _ = try $0.detachPolicy(entity.attachRequest(arn), as: $1)
+            }
+        case ("Tags", _, _):
+            guard let key = tagKey(at: view.selection, in: tab.lines, entity: entity, account: account) else {
+                return false
+            }
+            question = "Remove the tag \(key) from \(entity.label)?"
+            command = EditCommand(success: "Removed the tag \(key) from \(entity.label).", target: .stay) {
+                _ = try $0.untag(EditPlanner.untagRequest(entity, keys: [key]), as: $1)
+            }
+        default:
+            return false
+        }
+        modal = .confirm(ConfirmDialog.destructive(title: "Remove", message: question, confirmTitle: "Remove"), command)
+        return true
+    }
+
+    /// The key of the tag on line `selection` of a Tags tab (rows follow the table header, in the entity's order).
+    private func tagKey(at selection: Int, in lines: [DetailLine], entity: EntityRef, account: Account) -> String? {
+        guard let header = lines.firstIndex(where: { $0.kind == .tableHeader }), selection > header else { return nil }
+        let tags: [Tag]
+        switch entity {
+        case .user(let name): tags = account.user(named: name)?.tags ?? []
+        case .role(let name): tags = account.role(named: name)?.tags ?? []
+        case .group: tags = []
+        }
+        let row = selection - header - 1
+        return tags.indices.contains(row) ? tags[row].key : nil
+    }
+
+    /// Applies one event to the open modal.
+    mutating func handleModal(_ event: InputEvent) {
+        guard let current = modal else { return }
+        switch current {
+        case .signIn(var form):
+            switch form.handle(event) {
+            case .editing: modal = .signIn(form)
+            case .cancelled: modal = .signIn(SignIn.form(for: index?.account))
+            case .submitted(let values): signIn(values, form: form)
+            }
+        case .form(var form, let intent):
+            switch form.handle(event) {
+            case .editing: modal = .form(form, intent)
+            case .cancelled: modal = nil
+            case .submitted(let values):
+                guard let account = index?.account else { return }
+                switch EditPlanner.command(for: intent, values: values, in: account) {
+                case .success(let command):
+                    modal = .form(form, intent)
+                    pendingEdit = command
+                case .failure(let error):
+                    form.setError(error.message, for: error.field)
+                    modal = .form(form, intent)
+                }
+            }
+        case .typeToConfirm(var dialog, let command):
+            switch dialog.handle(event) {
+            case .pending: modal = .typeToConfirm(dialog, command)
+            case .cancelled: modal = nil
+            case .confirmed:
+                modal = nil
+                pendingEdit = command
+            }
+        case .confirm(var dialog, let command):
+            switch dialog.handle(event) {
+            case .pending: modal = .confirm(dialog, command)
+            case .cancelled: modal = nil
+            case .activated:
+                modal = nil
+                pendingEdit = command
+            }
+        case .message(let dialog, let then):
+            if dialog.handle(event) == .dismissed { modal = then }
+        }
+    }
+
+    private mutating func signIn(_ values: [String: FormValue], form: Form) {
+        guard let account = index?.account else {
+            modal = .message(
+                MessageDialog.error(code: "", message: "The workspace could not be read."), then: .signIn(form))
+            return
+        }
+        switch SignIn.check(values, in: account) {
+        case .signedIn(let principal):
+            session = principal
+            signInFailures = 0
+            modal = nil
+            message = StatusMessage(text: "Signed in as \(principal.arn(in: account)).", isError: false)
+        case .rejected(let text):
+            signInFailures += 1
+            pendingDelaySeconds = SignIn.delaySeconds(afterFailures: signInFailures)
+            var retry = SignIn.form(for: account)
+            retry.fields = form.fields.map { field in
+                field.id == SignIn.passwordField ? .password(id: field.id, label: field.label, maxLength: 128) : field
+            }
+            retry.setError(text, for: SignIn.passwordField)
+            modal = .message(
+                MessageDialog(title: "Sign-in failed", message: text, isError: true), then: .signIn(retry))
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import IAMCore
+import TerminalKit
+
+/// One change the console asks the source to make as the signed-in principal: the IAM actions
+/// to run, what to say when they succeed and which row to select afterwards.
+struct EditCommand: Sendable {
+    /// Where the selection goes after success.
+    enum Target: Sendable, Equatable {
+        /// Stay where the user is (the list or detail refreshes in place).
+        case stay
+        /// Open a list section and select the row with this key.
+        case row(Section, String)
+    }
+
+    /// The status message after success, such as `Created user erin.`.
+    var success: String
+    var target: Target
+    /// The IAM actions, run on a service over the newest account; they throw `IAMError`.
+    var change: @Sendable (inout IAMService, Principal) throws -> Void
+}
+
+/// A dialog or form shown over the browsing screen; it takes every key while open.
+indirect enum Modal: Sendable {
+    /// The sign-in form (the console opens on it).
+    case signIn(Form)
+    /// A form collecting an edit.
+    case form(Form, FormIntent)
+    /// A delete that needs the name typed.
+    case typeToConfirm(TypeToConfirmDialog, EditCommand)
+    /// A removal confirmed with Cancel (focused) or Remove.
+    case confirm(ConfirmDialog, EditCommand)
+    /// A message; `then` reopens what was open before it (the form whose submit failed).
+    case message(MessageDialog, then: Modal?)
+}
+
+/// What an open form is for; its submitted values become an `EditCommand`.
+enum FormIntent: Sendable, Equatable {
+    case createUser
+    case createGroup
+    case createRole
+    case createPolicy
+    case setAlias
+    case addUserToGroup(user: String)
+    case attachPolicy(EntityRef)
+    case addTag(EntityRef)
+}
+
+/// An identity that policies attach to and tags go on.
+enum EntityRef: Sendable, Equatable {
+    case user(String)
+    case group(String)
+    case role(String)
+
+    var name: String {
+        switch self {
+        case .user(let name), .group(let name), .role(let name): return name
+        }
+    }
+
+    /// `user alice`, `group Admins`, `role app-server`.
+    var label: String {
+        switch self {
+        case .user(let name): return "user \(name)"
+        case .group(let name): return "group \(name)"
+        case .role(let name): return "role \(name)"
+        }
+    }
+
+    /// The same entity as a navigation route.
+    var route: Route {
+        switch self {
+        case .user(let name): return .user(name)
+        case .group(let name): return .group(name)
+        case .role(let name): return .role(name)
+        }
+    }
+
+    /// The entity a route shows, if it is a user, group or role.
+    init?(_ route: Route) {
+        switch route {
+        case .user(let name): self = .user(name)
+        case .group(let name): self = .group(name)
+        case .role(let name): self = .role(name)
+        default: return nil
+        }
+    }
+
+    /// The attach request for `arn` on this entity.
+    func attachRequest(_ arn: String) -> AttachPolicyRequest {
+        switch self {
+        case .user(let name): return AttachPolicyRequest(userName: name, policyArn: arn)
+        case .group(let name): return AttachPolicyRequest(groupName: name, policyArn: arn)
+        case .role(let name): return AttachPolicyRequest(roleName: name, policyArn: arn)
+        }
+    }
+}
