@@ -7,12 +7,14 @@ import Testing
 /// Drives the real loop on a `MemoryTerminal` with queued keys and a frozen clock.
 @MainActor
 func runConsole(
-    _ source: ScriptedSource, width: Int = 120, height: Int = 40, input: (MemoryTerminal) -> Void
+    _ source: any AccountSource, width: Int = 120, height: Int = 40, principal: Principal? = .root,
+    input: (MemoryTerminal) -> Void
 ) -> (code: Int32, terminal: MemoryTerminal) {
     let terminal = MemoryTerminal(width: width, height: height)
     input(terminal)
     var loop = ConsoleLoop(
-        terminal: terminal, source: source, theme: .builtinDefault, glyphs: .unicode, clock: FrozenClock())
+        terminal: terminal, source: source, theme: .builtinDefault, glyphs: .unicode, clock: FrozenClock(),
+        principal: principal, themeDirectories: [], pause: { _ in })
     return (loop.run(), terminal)
 }
 
@@ -26,7 +28,7 @@ struct BrowsingTests {
         #expect(code == TerminalSignal.hangup.exitCode)
         let header = terminal.row(0)
         #expect(header.contains("Account 111122223333 (acme-demo)"))
-        #expect(header.contains("not signed in (read-only)"))
+        #expect(header.contains("Principal root"))
         #expect(header.contains("/home/ops/acme.iamws.json"))
         #expect(header.hasSuffix("loaded"))
         #expect(terminal.row(1).hasPrefix("┌ Dashboard ─"))
@@ -267,8 +269,10 @@ struct BrowsingTests {
         let text = ConsoleRunner.renderOnce(source: source(), options: ConsoleOptions(), width: 80, height: 24)
         #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == 24)
         #expect(text.contains("111122223333"))
+        #expect(text.contains("Sign in to account 111122223333"))
         let ascii = ConsoleRunner.renderOnce(
-            source: source(), options: ConsoleOptions(ascii: true, themeName: "missing"), width: 80, height: 24)
+            source: source(), options: ConsoleOptions(ascii: true, themeName: "missing", principal: .root), width: 80,
+            height: 24)
         #expect(ascii.contains("theme 'missing' not found"))
         #expect(ascii.contains("+ Dashboard -"))
     }

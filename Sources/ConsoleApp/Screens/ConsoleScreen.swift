@@ -90,7 +90,7 @@ enum ConsoleScreen {
             return
         }
         let alias = index.account.alias.map { " (\($0))" } ?? ""
-        let principal = state.session.map { $0.arn(in: index.account) } ?? "not signed in"
+        let principal = state.session.map(\.description) ?? "not signed in"
         let head = " Account \(index.account.id)\(alias)\(separator)Principal \(principal)"
         let tail = separator + state.loadState + " "
         let label = separator + "Workspace "
@@ -186,6 +186,10 @@ enum ConsoleScreen {
     private static func drawSignIn(_ form: Form, state: BrowserState, in canvas: Canvas, theme: Theme) -> Frame {
         let body = canvas.subcanvas(Rect(row: 1, column: 0, width: canvas.width, height: canvas.height - 2))
         let cursor = SignIn.draw(form, account: state.index?.account, in: body, theme: theme)
+        if let message = state.message {
+            canvas.line(
+                " " + message.text, row: canvas.height - 2, style: message.isError ? theme[.error] : theme[.message])
+        }
         StatusLine.draw(
             hints: [
                 HelpEntry(keys: "Tab", description: "next field"), HelpEntry(keys: "\u{2190}\u{2192}", description: "root/IAM user"),
