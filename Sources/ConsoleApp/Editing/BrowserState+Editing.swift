@@ -14,7 +14,8 @@ extension BrowserState {
         case .section(.roles): intent = .createRole
         case .section(.policies): intent = .createPolicy
         default:
-            message = StatusMessage(text: "n creates in the Users, User groups, Roles and Policies lists", isError: false)
+            message = StatusMessage(
+                text: "n creates in the Users, User groups, Roles and Policies lists", isError: false)
             return
         }
         modal = .form(EditForms.form(for: intent, in: account), intent)

@@ -53,7 +53,8 @@ enum EditForms {
                     .text(id: "description", label: "Description", maxLength: 1000),
                     .text(
                         id: "document", label: "Policy document",
-                        value: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}"#,
+                        value:
+                            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}"#,
                         maxLength: 6144),
                 ], submitTitle: "Create policy")
         case .setAlias:

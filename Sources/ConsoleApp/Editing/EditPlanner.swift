@@ -35,7 +35,8 @@ enum EditPlanner {
             }
             let groups = values.keys.filter { $0.hasPrefix("group:") && values[$0] == .bool(true) }.sorted()
                 .map { String($0.dropFirst("group:".count)) }
-            let policy = choice("policy") == EditForms.none ? nil : EditForms.policyARN(named: choice("policy"), in: account)
+            let policy =
+                choice("policy") == EditForms.none ? nil : EditForms.policyARN(named: choice("policy"), in: account)
             return .success(
                 EditCommand(success: "Created user \(name).", target: .row(.users, name)) { service, principal in
                     _ = try service.createUser(
@@ -45,7 +46,8 @@ enum EditPlanner {
                             GroupMembershipRequest(groupName: group, userName: name), as: principal)
                     }
                     if let policy {
-                        _ = try service.attachPolicy(AttachPolicyRequest(userName: name, policyArn: policy), as: principal)
+                        _ = try service.attachPolicy(
+                            AttachPolicyRequest(userName: name, policyArn: policy), as: principal)
                     }
                 })
         case .createGroup:
@@ -99,7 +101,8 @@ enum EditPlanner {
             }
             return .success(
                 EditCommand(success: "Added \(user) to \(group).", target: .stay) { service, principal in
-                    _ = try service.addUserToGroup(GroupMembershipRequest(groupName: group, userName: user), as: principal)
+                    _ = try service.addUserToGroup(
+                        GroupMembershipRequest(groupName: group, userName: user), as: principal)
                 })
         case .attachPolicy(let entity):
             guard let arn = EditForms.policyARN(named: choice("policy"), in: account) else {

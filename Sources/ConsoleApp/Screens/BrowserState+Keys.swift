@@ -6,7 +6,15 @@ extension BrowserState {
     mutating func handle(_ event: InputEvent, keyMap: KeyMap<BrowserAction>) -> Int32? {
         // A resize only needs the redraw that follows every event; it must not close help or a prompt.
         if event == .resize { return nil }
-        if modal != nil {
+        if case .signIn(let form)? = modal, event == .character(":"), mode == .browsing,
+            !form.fields.indices.contains(form.focus) || form.focus == 0
+        {
+            // `:q` works on the sign-in screen while no text field has the focus.
+            mode = .command(
+                CommandPalette(commands: BrowserCommand.palette(themes: themeNames), history: commandHistory))
+            return nil
+        }
+        if modal != nil, case .browsing = mode {
             handleModal(event)
             return nil
         }
@@ -77,7 +85,8 @@ extension BrowserState {
             sidebarPreference = shows
             if !shows { focus = .main }
         case .openCommandPrompt:
-            mode = .command(CommandPalette(commands: BrowserCommand.palette(themes: themeNames), history: commandHistory))
+            mode = .command(
+                CommandPalette(commands: BrowserCommand.palette(themes: themeNames), history: commandHistory))
         case .create: startCreate()
         case .delete: startDelete()
         case .add: startAdd()

@@ -144,7 +144,8 @@ enum ConsoleScreen {
         switch state.mode {
         case .command(let palette):
             cursor = palette.draw(
-                in: canvas.subcanvas(Rect(row: 0, column: 0, width: canvas.width, height: messageRow + 1)), theme: theme)
+                in: canvas.subcanvas(Rect(row: 0, column: 0, width: canvas.width, height: messageRow + 1)), theme: theme
+            )
         case .filter(let editor):
             cursor = editor.draw(prompt: "/", row: messageRow, in: canvas, style: theme[.prompt])
         default:
@@ -184,18 +185,28 @@ enum ConsoleScreen {
 
     /// The sign-in screen under the header: the form, the demo credentials and the key hints.
     private static func drawSignIn(_ form: Form, state: BrowserState, in canvas: Canvas, theme: Theme) -> Frame {
-        let body = canvas.subcanvas(Rect(row: 1, column: 0, width: canvas.width, height: canvas.height - 2))
-        let cursor = SignIn.draw(form, account: state.index?.account, in: body, theme: theme)
+        let account = state.index?.account
+        let title = account.map { "Sign in to account \($0.id)" + ($0.alias.map { " (\($0))" } ?? "") } ?? "Sign in"
+        let body = canvas.box(
+            Rect(row: 1, column: 0, width: canvas.width, height: canvas.height - 3), title: title,
+            border: theme[.border], titleStyle: theme[.title])
+        let cursor = SignIn.draw(form, account: account, in: body, theme: theme)
         if let message = state.message {
             canvas.line(
                 " " + message.text, row: canvas.height - 2, style: message.isError ? theme[.error] : theme[.message])
         }
         StatusLine.draw(
             hints: [
-                HelpEntry(keys: "Tab", description: "next field"), HelpEntry(keys: "\u{2190}\u{2192}", description: "root/IAM user"),
-                HelpEntry(keys: "Enter", description: "next / sign in"), HelpEntry(keys: "Ctrl-S", description: "sign in"),
+                HelpEntry(keys: "Tab", description: "next field"),
+                HelpEntry(keys: "\u{2190}\u{2192}", description: "root/IAM user"),
+                HelpEntry(keys: "Enter", description: "next / sign in"),
+                HelpEntry(keys: "Ctrl-S", description: "sign in"),
                 HelpEntry(keys: "Ctrl-C", description: "quit"),
             ], row: canvas.height - 1, in: canvas, style: theme[.status], keyStyle: theme[.statusKey])
+        if case .command(let palette) = state.mode {
+            let area = canvas.subcanvas(Rect(row: 0, column: 0, width: canvas.width, height: canvas.height - 1))
+            return Frame(offset: state.top.offset, visibleRows: 1, cursor: palette.draw(in: area, theme: theme))
+        }
         return Frame(offset: state.top.offset, visibleRows: 1, cursor: cursor)
     }
 }

@@ -81,20 +81,18 @@ enum SignIn {
         return ""
     }
 
-    /// Draws the sign-in screen: a title, the form and, for the sample account, the demo
-    /// credentials below it. Returns where the cursor belongs.
+    /// Draws the sign-in form and, for the sample account, the demo credentials below it, inside
+    /// the frame. Returns where the cursor belongs.
     @MainActor
     static func draw(_ form: Form, account: Account?, in canvas: Canvas, theme: Theme) -> Position? {
         let demo = demoLines(for: account)
-        let title = account.map { "Sign in to account \($0.id)" + ($0.alias.map { " (\($0))" } ?? "") } ?? "Sign in"
-        canvas.text(" " + title, row: 0, column: 0, style: theme[.title])
-        let formHeight = min(canvas.height - 2 - demo.count, form.contentHeight + 2)
+        let formHeight = min(canvas.height - 1 - demo.count, form.contentHeight + 2)
         let width = min(canvas.width, 72)
         let left = max(0, (canvas.width - width) / 2)
-        let box = canvas.subcanvas(Rect(row: 1, column: left, width: width, height: max(3, formHeight)))
+        let box = canvas.subcanvas(Rect(row: 0, column: left, width: width, height: max(3, formHeight)))
         let cursor = form.drawBoxed(in: box, theme: theme, width: width)
         for (offset, line) in demo.enumerated() {
-            let row = 1 + max(3, formHeight) + offset
+            let row = max(3, formHeight) + offset
             guard row < canvas.height else { break }
             canvas.text(
                 truncate(" " + line, toWidth: canvas.width, ellipsis: canvas.glyphs.ellipsis), row: row, column: 0,
