@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "IAMCoreTests", dependencies: ["IAMCore"]),
         .testTarget(name: "IAMWorkspaceTests", dependencies: ["IAMWorkspace", "IAMCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "IAMCore"]),
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "IAMCore", "IAMWorkspace"]),
         .testTarget(
             name: "IAMConsoleCLITests",
             dependencies: ["IAMConsoleCLI", "IAMCore", "IAMWorkspace"]

@@ -27,7 +27,6 @@ public enum ConsoleRunner {
             writeError("iamconsole: \(error)")
             return 2
         }
-        disableFlowControl()
         let noColor = colorDisabled(options)
         let colorCount = terminal.colorCount
         var loop = ConsoleLoop(
@@ -73,15 +72,6 @@ public enum ConsoleRunner {
     /// `--no-color`, or `NO_COLOR` set to anything but the empty string (no-color.org).
     static func colorDisabled(_ options: ConsoleOptions) -> Bool {
         options.noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    }
-
-    /// Turns off XON/XOFF so Ctrl-S (submit a form) reaches the console instead of freezing the
-    /// terminal's output; curses' cbreak mode leaves it on. `endwin` restores the shell's modes.
-    private static func disableFlowControl() {
-        var attributes = termios()
-        guard tcgetattr(STDIN_FILENO, &attributes) == 0 else { return }
-        attributes.c_iflag &= ~tcflag_t(IXON)
-        _ = tcsetattr(STDIN_FILENO, TCSANOW, &attributes)
     }
 
     private static func writeError(_ line: String) {

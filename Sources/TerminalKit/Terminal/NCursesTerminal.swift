@@ -62,6 +62,7 @@ public final class NCursesTerminal: Terminal {
         keypad(window, true)
         set_escdelay(25)
         curs_set(0)
+        Self.disableFlowControl()
         if useColor && has_colors() {
             start_color()
             use_default_colors()
@@ -69,6 +70,15 @@ public final class NCursesTerminal: Terminal {
         } else {
             colorCount = 0
         }
+    }
+
+    /// Turns off XON/XOFF so Ctrl-S (save, submit) reaches the application instead of freezing the
+    /// terminal's output; cbreak mode leaves flow control on. `endwin` restores the shell's modes.
+    private static func disableFlowControl() {
+        var attributes = termios()
+        guard tcgetattr(STDIN_FILENO, &attributes) == 0 else { return }
+        attributes.c_iflag &= ~tcflag_t(IXON)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &attributes)
     }
 
     /// Restores the terminal (leaves the alternate screen, shows the cursor) and the signal
