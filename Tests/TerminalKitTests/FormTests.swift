@@ -95,16 +95,30 @@ struct FormTests {
     }
 
     @Test func enterOnSubmitButtonSubmitsAndEscapeCancels() {
-        var form = Form(fields: [.text(id: "name", label: "Name", value: "x")], submitTitle: "Save")
+        var form = Form(
+            fields: [.text(id: "name", label: "Name", value: "x"), .text(id: "path", label: "Path", value: "/")],
+            submitTitle: "Save")
         _ = form.handle(.key(.enter))
+        #expect(form.focus == 1)
+        _ = form.handle(.key(.tab))
         #expect(form.focus == form.submitIndex)
-        #expect(form.handle(.key(.enter)) == .submitted(["name": .text("x")]))
+        #expect(form.handle(.key(.enter)) == .submitted(["name": .text("x"), "path": .text("/")]))
         _ = form.handle(.key(.right))
         #expect(form.handle(.key(.enter)) == .cancelled)
         #expect(form.handle(.key(.escape)) == .cancelled)
         _ = form.handle(.key(.backTab))
         _ = form.handle(.key(.backTab))
+        _ = form.handle(.key(.backTab))
         #expect(form.focus == 0)
+    }
+
+    @Test func enterInTheLastFieldSubmits() {
+        var form = Form(
+            fields: [.text(id: "user", label: "User", value: "carol"), .password(id: "password", label: "Password")],
+            submitTitle: "Sign in")
+        _ = form.handle(.key(.tab))
+        _ = form.handle(.character("p"))
+        #expect(form.handle(.key(.enter)) == .submitted(["user": .text("carol"), "password": .text("p")]))
     }
 
     @Test func openChoiceListIsDrawnBelowTheField() {

@@ -96,6 +96,8 @@ public struct Form: Sendable {
             return .editing
         }
         if !fields[focus].handle(event), event == .key(.enter) {
+            // Enter in the last field submits, as in most forms; elsewhere it moves on.
+            if focus == fields.count - 1 { return submit() }
             focus(on: focus + 1)
         }
         return .editing
