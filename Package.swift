@@ -32,7 +32,7 @@ let package = Package(
         .executableTarget(name: "iamconsole", dependencies: ["IAMConsoleCLI"]),
         .executableTarget(
             name: "iamconsole-bench",
-            dependencies: ["IAMCore", "IAMWorkspace"],
+            dependencies: ["IAMCore", "IAMWorkspace", "ConsoleApp", "TerminalKit"],
             path: "Benchmarks/WorkspaceBenchmark"
         ),
         .executableTarget(

@@ -1,15 +1,18 @@
 /// Command-line options: `[--users N] [--groups N] [--roles N] [--policies N] [--runs K]
-/// [--python-script PATH] [--keep]`.
+/// [--python-script PATH] [--keep] [--console]`.
 struct Options {
     var size = AccountSize()
     var runs = 5
     var pythonScript = "Benchmarks/python_baseline.py"
     /// Keep the temporary folder with the workspace file instead of removing it.
     var keep = false
+    /// Measure the console's drawing instead of load and save.
+    var console = false
 
     static let usage = """
         usage: iamconsole-bench [--users N] [--groups N] [--roles N] [--policies N] [--runs K]
-                                [--python-script PATH] [--keep]
+                                [--python-script PATH] [--keep] [--console]
+        --console measures the console's first frame, redraw and filter keystroke instead.
         Run from the package root: swift run -c release iamconsole-bench
         """
 
@@ -18,6 +21,10 @@ struct Options {
         while let flag = rest.popFirst() {
             if flag == "--keep" {
                 keep = true
+                continue
+            }
+            if flag == "--console" {
+                console = true
                 continue
             }
             if flag == "--help" || flag == "-h" { throw BenchmarkError(Self.usage) }

@@ -19,7 +19,7 @@ func swiftVersion() -> String {
 
 func runBenchmark() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
-    guard FileManager.default.fileExists(atPath: options.pythonScript) else {
+    guard options.console || FileManager.default.fileExists(atPath: options.pythonScript) else {
         throw BenchmarkError(
             "cannot find \(options.pythonScript): run from the package root or pass --python-script PATH")
     }
@@ -40,6 +40,10 @@ func runBenchmark() throws {
     }
     let path = folder + "/workspace.json"
     _ = try Workspace.create(path: path, account: built.account)
+    if options.console {
+        try MainActor.assumeIsolated { try ConsoleBenchmark.run(path: path, users: options.size.users) }
+        return
+    }
 
     let ours = try WorkspaceTimes.run(path: path, account: built.account, runs: options.runs)
     let python = try PythonBaseline.run(script: options.pythonScript, file: path, runs: options.runs)

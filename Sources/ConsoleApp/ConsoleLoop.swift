@@ -71,9 +71,7 @@ struct ConsoleLoop {
             var event = terminal.nextEvent(timeoutMilliseconds: Self.tickMilliseconds)
             var handled = 0
             while let current = event {
-                if case .signal(let signal) = current { return signal.exitCode }
-                if let code = state.handle(current, keyMap: keyMap) { return code }
-                runPendingWork()
+                if let code = process(current, keyMap: keyMap) { return code }
                 handled += 1
                 event = handled < Self.burstLimit ? terminal.nextEvent(timeoutMilliseconds: 0) : nil
             }
@@ -84,6 +82,14 @@ struct ConsoleLoop {
                 state.pendingCopy = nil
             }
         }
+    }
+
+    /// Handles one input event and the work it asks for; returns an exit code when the console should end.
+    mutating func process(_ event: InputEvent, keyMap: KeyMap<BrowserAction>) -> Int32? {
+        if case .signal(let signal) = event { return signal.exitCode }
+        if let code = state.handle(event, keyMap: keyMap) { return code }
+        runPendingWork()
+        return nil
     }
 
     /// Runs what the last key asked of the loop: an edit, a theme change, a sign-in delay.
