@@ -75,6 +75,7 @@ struct ConsoleLoop {
                 handled += 1
                 event = handled < Self.burstLimit ? terminal.nextEvent(timeoutMilliseconds: 0) : nil
             }
+            state.idle()
             reloadIfChanged()
             render()
             if let arn = state.pendingCopy {
@@ -133,8 +134,10 @@ struct ConsoleLoop {
 
     /// The open edit form, to return to after an error.
     private var formModal: Modal? {
-        if case .form = state.modal { return state.modal }
-        return nil
+        switch state.modal {
+        case .form?, .policyEditor?: return state.modal
+        default: return nil
+        }
     }
 
     private mutating func switchTheme(to name: String) {

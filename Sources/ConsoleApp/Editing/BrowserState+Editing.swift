@@ -191,6 +191,45 @@ extension BrowserState {
             }
         case .message(let dialog, let then):
             if dialog.handle(event) == .dismissed { modal = then }
+        case .policyEditor(var editor):
+            switch editor.handle(event) {
+            case .editing: modal = .policyEditor(editor)
+            case .cancel: modal = nil
+            case .save(let save):
+                modal = .policyEditor(editor)
+                pendingEdit = EditCommand(
+                    success: "Saved \(save.target.title).", target: .stay,
+                    change: { service, principal in try PolicyEditorState.perform(save, on: &service, as: principal) })
+            }
+        }
+    }
+
+    /// `e`: opens the policy editor on the document of the view: a customer managed policy's default
+    /// version (saving adds a version) or a role's trust policy.
+    mutating func startPolicyEdit() {
+        guard let account = index?.account else { return }
+        switch top.route {
+        case .policy(let arn):
+            guard let policy = account.customerPolicy(arn: arn) else {
+                message = StatusMessage(text: "AWS managed policies cannot be edited", isError: true)
+                return
+            }
+            modal = .policyEditor(
+                PolicyEditorState(target: .managed(policy, arn: arn), text: policy.defaultDocument))
+        case .role(let name):
+            guard let role = account.role(named: name) else { return }
+            modal = .policyEditor(
+                PolicyEditorState(target: .trustPolicy(role: role.name), text: role.assumeRolePolicyDocument))
+        default:
+            message = StatusMessage(text: "e edits a customer managed policy or a role's trust policy", isError: false)
+        }
+    }
+
+    /// Gives the open policy editor a chance to run the checks its debounce held back.
+    mutating func idle() {
+        if case .policyEditor(var editor)? = modal {
+            editor.idle()
+            modal = .policyEditor(editor)
         }
     }
 

@@ -31,6 +31,8 @@ indirect enum Modal: Sendable {
     case confirm(ConfirmDialog, EditCommand)
     /// A message; `then` reopens what was open before it (the form whose submit failed).
     case message(MessageDialog, then: Modal?)
+    /// The full-screen policy editor.
+    case policyEditor(PolicyEditorState)
 }
 
 /// What an open form is for; its submitted values become an `EditCommand`.

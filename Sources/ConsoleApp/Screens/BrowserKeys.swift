@@ -24,6 +24,7 @@ enum BrowserAction: Sendable, Equatable {
     case create
     case delete
     case add
+    case editPolicy
 }
 
 /// A `:` command.
@@ -158,6 +159,10 @@ enum BrowserKeys {
                 [.character("a")], label: "a",
                 description: "Add to a group, attach a policy or add a tag (on a tab); set the account alias",
                 action: .add),
+            KeyBinding(
+                [.character("e")], label: "e",
+                description: "Edit the document: a customer managed policy (saves a version) or a role's trust policy",
+                hint: "edit", action: .editPolicy),
         ])
     }
 

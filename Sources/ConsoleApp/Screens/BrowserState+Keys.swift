@@ -90,6 +90,7 @@ extension BrowserState {
         case .create: startCreate()
         case .delete: startDelete()
         case .add: startAdd()
+        case .editPolicy: startPolicyEdit()
         case .showHelp: mode = .help
         case .close:
             if !pop() { message = StatusMessage(text: Self.quitHint, isError: false) }

@@ -179,6 +179,8 @@ enum ConsoleScreen {
         case .message(let dialog, let then):
             if let then { _ = drawModal(then, in: canvas, theme: theme) }
             dialog.draw(in: canvas, theme: theme)
+        case .policyEditor(let editor):
+            return editor.draw(in: canvas, theme: theme)
         }
         return nil
     }

@@ -73,11 +73,16 @@ public final class NCursesTerminal: Terminal {
     }
 
     /// Turns off XON/XOFF so Ctrl-S (save, submit) reaches the application instead of freezing the
-    /// terminal's output; cbreak mode leaves flow control on. `endwin` restores the shell's modes.
+    /// terminal's output, and the suspend character so Ctrl-Z (undo) does too; cbreak mode leaves
+    /// both on. `endwin` restores the shell's modes.
     private static func disableFlowControl() {
         var attributes = termios()
         guard tcgetattr(STDIN_FILENO, &attributes) == 0 else { return }
         attributes.c_iflag &= ~tcflag_t(IXON)
+        // Ctrl-Z is the editor's undo: the terminal must pass it on instead of suspending the console.
+        withUnsafeMutableBytes(of: &attributes.c_cc) { bytes in
+            if Int(VSUSP) < bytes.count { bytes[Int(VSUSP)] = 0 }
+        }
         _ = tcsetattr(STDIN_FILENO, TCSANOW, &attributes)
     }
 
