@@ -130,7 +130,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     // Howard Hinnant's days-from-civil algorithms: exact for the proleptic Gregorian calendar.
-    private static func civilDate(fromDays days: Int64) -> (Int, Int, Int) {
+    /// The (year, month, day) of a day count since 1970-01-01.
+    public static func civilDate(fromDays days: Int64) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -143,7 +144,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return (Int(year), Int(month), Int(day))
     }
 
-    private static func days(fromCivilYear year: Int, month: Int, day: Int) -> Int {
+    /// The day count since 1970-01-01 of a (proleptic Gregorian) date.
+    public static func days(fromCivilYear year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

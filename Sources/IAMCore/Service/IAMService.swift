@@ -100,10 +100,4 @@ public struct IAMService: Sendable {
         guard let role = account.role(named: name) else { throw .noSuchRole(name) }
         return role
     }
-
-    /// The principal's own user name, for actions where `UserName` defaults to the caller.
-    func userNameOrCaller(_ name: String?, _ principal: Principal, action: String) throws(IAMError) -> String? {
-        if let name { return name }
-        return principal.ownUserName
-    }
 }

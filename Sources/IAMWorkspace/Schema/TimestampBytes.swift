@@ -37,7 +37,7 @@ enum TimestampBytes {
             bytes[offset + 2] == UInt8(ascii: "0"), bytes[offset + 3] == UInt8(ascii: ":"),
             bytes[offset + 4] == UInt8(ascii: "0"), bytes[offset + 5] == UInt8(ascii: "0")
         else { return nil }
-        let days = Int64(daysSinceEpoch(year: year, month: month, day: day))
+        let days = Int64(Timestamp.days(fromCivilYear: year, month: month, day: day))
         let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         return Timestamp(microseconds: seconds * 1_000_000 + Int64(micros))
     }
@@ -52,7 +52,7 @@ enum TimestampBytes {
             days -= 1
             secondOfDay += 86_400
         }
-        let (year, month, day) = civilDate(fromDays: days)
+        let (year, month, day) = Timestamp.civilDate(fromDays: days)
         // Years outside four digits are padded oddly by `iso8601` (`00-5`): reuse it rather than copy that.
         guard (0...9999).contains(year) else {
             out.append(contentsOf: timestamp.iso8601.utf8)
@@ -96,29 +96,5 @@ enum TimestampBytes {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    // Howard Hinnant's algorithms, as in `Timestamp`: exact for the proleptic Gregorian calendar.
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civilDate(fromDays days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
     }
 }
