@@ -33,6 +33,26 @@ enum PolicyCommands {
         return verb.run(Array(words.dropFirst()))
     }
 
+    /// Parsed options, or the exit code once help (0) or a usage error (252) has been printed.
+    enum Parsed<Options> {
+        case options(Options)
+        case exit(Int32)
+    }
+
+    /// Turns a verb's argument parsing into options to run with, printing help or the usage error.
+    static func options<Options>(_ parsed: Result<Options, UsageError>, synopsis: String) -> Parsed<Options> {
+        switch parsed {
+        case .success(let options):
+            return .options(options)
+        case .failure(let error) where error.description == "help":
+            print("usage: iamconsole policy \(synopsis)")
+            return .exit(0)
+        case .failure(let error):
+            printError("iamconsole: error: \(error.description)\nusage: iamconsole policy \(synopsis)")
+            return .exit(252)
+        }
+    }
+
     static var usage: String {
         "usage: " + verbs.map { "iamconsole policy \($0.synopsis)" }.joined(separator: "\n       ")
     }

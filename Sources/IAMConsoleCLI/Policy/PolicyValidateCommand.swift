@@ -26,15 +26,9 @@ enum PolicyValidateCommand {
 
     static func run(_ words: [String]) -> Int32 {
         let options: Options
-        switch parse(words) {
-        case .success(let parsed): options = parsed
-        case .failure(let error):
-            if error.description == "help" {
-                print("usage: iamconsole policy \(synopsis)")
-                return 0
-            }
-            printError("iamconsole: error: \(error.description)\nusage: iamconsole policy \(synopsis)")
-            return 252
+        switch PolicyCommands.options(parse(words), synopsis: synopsis) {
+        case .options(let parsed): options = parsed
+        case .exit(let code): return code
         }
         let data: Data
         do {
