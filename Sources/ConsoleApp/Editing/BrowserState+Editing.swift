@@ -162,6 +162,8 @@ extension BrowserState {
             switch form.handle(event) {
             case .editing: modal = .form(form, intent)
             case .cancelled: modal = nil
+            case .submitted(let values) where intent == .simulate:
+                submitSimulation(values, form: form)
             case .submitted(let values):
                 guard let account = index?.account else { return }
                 switch EditPlanner.command(for: intent, values: values, in: account) {
@@ -209,6 +211,8 @@ extension BrowserState {
     mutating func startPolicyEdit() {
         guard let account = index?.account else { return }
         switch top.route {
+        case .section(.simulator):
+            startSimulation()
         case .policy(let arn):
             guard let policy = account.customerPolicy(arn: arn) else {
                 message = StatusMessage(text: "AWS managed policies cannot be edited", isError: true)

@@ -45,6 +45,8 @@ enum FormIntent: Sendable, Equatable {
     case addUserToGroup(user: String)
     case attachPolicy(EntityRef)
     case addTag(EntityRef)
+    /// The Policy simulator's inputs; submitting runs the simulation instead of an edit.
+    case simulate
 }
 
 /// An identity that policies attach to and tags go on.

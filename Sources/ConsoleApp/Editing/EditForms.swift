@@ -80,6 +80,9 @@ enum EditForms {
                         id: "policy", label: "Policy",
                         options: attachablePolicies(in: account, excluding: attached(to: entity, in: account)))
                 ], submitTitle: "Attach")
+        case .simulate:
+            return BrowserState.simulationForm(
+                SimulationInput(), choices: PolicySimulation.principalChoices(in: account))
         case .addTag(let entity):
             return Form(
                 title: "Add a tag to \(entity.label)",

@@ -113,6 +113,8 @@ enum EditPlanner {
                     service, principal in
                     _ = try service.attachPolicy(entity.attachRequest(arn), as: principal)
                 })
+        case .simulate:
+            return .failure(FieldError(field: "principal", message: "A simulation changes nothing."))
         case .addTag(let entity):
             let tag = Tag(key: text("key"), value: text("value"))
             return .success(

@@ -60,11 +60,17 @@ struct BrowserCommand: Sendable {
                 commands.append(PaletteCommand(name: name, argumentHint: hint, description: command.description))
             }
         }
-        for (name, section) in [("root", Section.root), ("creds", .credentialReport), ("audit", .auditLog)] {
+        for (name, section) in otherSections {
             commands.append(PaletteCommand(name: name, description: "Go to \(section.title)"))
         }
         return commands
     }
+
+    /// The sidebar sections without a command of their own in `all`, by their `:` name.
+    static let otherSections: [(String, Section)] = [
+        ("root", .root), ("password", .passwordPolicy), ("creds", .credentialReport), ("advisor", .accessAdvisor),
+        ("analyzer", .accessAnalyzer), ("simulator", .simulator), ("audit", .auditLog),
+    ]
 
     /// `:create-user NAME`: a user with the default path and nothing attached.
     static func createUser(_ name: String) -> EditCommand {
@@ -108,7 +114,11 @@ struct BrowserCommand: Sendable {
                 keys: $0.names.map { ":" + $0 }.joined(separator: " ") + ($0.argument.isEmpty ? "" : " " + $0.argument),
                 description: $0.description)
         }
-            + [HelpEntry(keys: ":root :creds :audit", description: "Other sidebar sections, by name")]
+            + [
+                HelpEntry(
+                    keys: otherSections.map { ":" + $0.0 }.joined(separator: " "),
+                    description: "Other sidebar sections, by name")
+            ]
     }
 }
 

@@ -121,6 +121,7 @@ extension BrowserState {
         guard count > 0 else { return }
         var view = top
         view.selection = min(max(0, view.selection + delta), count - 1)
+        if view.selection != top.selection { simulator.statement = 0 }
         if let index, case .section(let section) = view.route, section.isList {
             view.selectedKey = index.list(for: section).keys[view.visible[view.selection]]
         }
@@ -131,6 +132,8 @@ extension BrowserState {
         guard let index else { return }
         let view = top
         switch view.route {
+        case .section(.simulator):
+            startSimulation()
         case .section(let section):
             let list = index.list(for: section)
             guard view.visible.indices.contains(view.selection),
@@ -153,6 +156,10 @@ extension BrowserState {
     }
 
     private mutating func switchTab(forward: Bool) {
+        if top.route == .section(.simulator) {
+            cycleSimulatorStatement(forward: forward)
+            return
+        }
         guard let detail = top.detail else {
             message = StatusMessage(text: "No tabs here: open an entity with Enter", isError: false)
             return

@@ -61,6 +61,8 @@ struct BrowserState: Sendable {
     var commandHistory: [String] = []
     /// The theme names `:theme` completes, set by the loop.
     var themeNames: [String] = []
+    /// The Policy simulator's inputs and last results.
+    var simulator = SimulatorView()
 
     /// The view on top of the stack.
     var top: ViewState {
@@ -192,6 +194,7 @@ struct BrowserState: Sendable {
         if let detail = view.detail {
             return detail.tabs.indices.contains(view.tab) ? detail.tabs[view.tab].lines.count : 0
         }
+        if view.route == .section(.simulator) { return simulator.results.count }
         return view.visible.count
     }
 }

@@ -132,6 +132,8 @@ enum ConsoleScreen {
         }
         if section == .dashboard {
             DashboardScreen.draw(index.dashboard, accountId: index.account.id, in: canvas, theme: theme)
+        } else if section == .simulator {
+            return SimulatorScreen.draw(state.simulator, view: view, in: canvas, theme: theme)
         } else {
             DashboardScreen.drawPlanned(section, in: canvas, theme: theme)
         }

@@ -37,7 +37,7 @@ enum Section: Int, CaseIterable, Sendable, Equatable {
     /// For views not built yet: what the view will show.
     var plannedContent: String? {
         switch self {
-        case .dashboard, .users, .groups, .roles, .policies: return nil
+        case .dashboard, .users, .groups, .roles, .policies, .simulator: return nil
         case .root:
             return "The root user's sign-in details, MFA devices and access keys, and the tasks only root may do."
         case .passwordPolicy:
@@ -48,8 +48,6 @@ enum Section: Int, CaseIterable, Sendable, Equatable {
             return "Which services each identity's permissions allow and when each was last accessed."
         case .accessAnalyzer:
             return "Findings for resources and roles shared outside the account's zone of trust."
-        case .simulator:
-            return "Simulate API calls as a user, group or role and see which statement decides."
         case .auditLog:
             return "Every change made to the account, newest first, with who made it and from where."
         }
