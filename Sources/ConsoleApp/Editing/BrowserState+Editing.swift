@@ -82,6 +82,9 @@ extension BrowserState {
         case .policy(let arn):
             (kind, name) = ("policy", String(arn.split(separator: "/").last ?? Substring(arn)))
             change = { _ = try $0.deletePolicy(PolicyArnRequest(policyArn: arn), as: $1) }
+        case .inlinePolicy(let owner, let policy):
+            (kind, name) = ("inline policy", policy)
+            change = { _ = try $0.deleteInlinePolicy(owner.inlineRequest(policy), as: $1) }
         case .section:
             return
         }
@@ -107,6 +110,16 @@ extension BrowserState {
             question = "Remove \(user) from the group \(group)?"
             command = EditCommand(success: "Removed \(user) from \(group).", target: .stay) {
                 _ = try $0.removeUserFromGroup(GroupMembershipRequest(groupName: group, userName: user), as: $1)
+            }
+        case ("Permissions", _, .inlinePolicy(let owner, let name)?):
+            guard owner == entity else {
+                message = StatusMessage(
+                    text: "\(name) is an inline policy of \(owner.label); remove it there", isError: true)
+                return true
+            }
+            question = "Delete the inline policy \(name) of \(entity.label)?"
+            command = EditCommand(success: "Deleted the inline policy \(name).", target: .stay) {
+                _ = try $0.deleteInlinePolicy(owner.inlineRequest(name), as: $1)
             }
         case ("Permissions", _, .policy(let arn)?):
             guard EditForms.attached(to: entity, in: account).contains(arn) else {
@@ -164,6 +177,16 @@ extension BrowserState {
             case .cancelled: modal = nil
             case .submitted(let values) where intent == .simulate:
                 submitSimulation(values, form: form)
+            case .submitted(let values) where values["policy"] == .choice(EditForms.newInline):
+                guard case .attachPolicy(let entity) = intent, let account = index?.account else { return }
+                var name = ""
+                if case .text(let text)? = values["inlineName"] { name = text.trimmingCharacters(in: .whitespaces) }
+                guard !name.isEmpty else {
+                    form.setError("Name the inline policy; the editor opens next.", for: "inlineName")
+                    modal = .form(form, intent)
+                    return
+                }
+                openInlineEditor(entity, name: name, in: account)
             case .submitted(let values):
                 guard let account = index?.account else { return }
                 switch EditPlanner.command(for: intent, values: values, in: account) {
@@ -220,13 +243,39 @@ extension BrowserState {
             }
             modal = .policyEditor(
                 PolicyEditorState(target: .managed(policy, arn: arn), text: policy.defaultDocument))
-        case .role(let name):
-            guard let role = account.role(named: name) else { return }
-            modal = .policyEditor(
-                PolicyEditorState(target: .trustPolicy(role: role.name), text: role.assumeRolePolicyDocument))
+        case .inlinePolicy(let owner, let name):
+            openInlineEditor(owner, name: name, in: account)
+        case .user, .group, .role:
+            if let link = selectedLine?.link, case .inlinePolicy(let owner, let name) = link {
+                openInlineEditor(owner, name: name, in: account)
+            } else if case .role(let name) = top.route, let role = account.role(named: name) {
+                modal = .policyEditor(
+                    PolicyEditorState(target: .trustPolicy(role: role.name), text: role.assumeRolePolicyDocument))
+            } else {
+                message = StatusMessage(
+                    text: "e edits an inline policy (select it on the Permissions tab) or a role's trust policy",
+                    isError: false)
+            }
         default:
             message = StatusMessage(text: "e edits a customer managed policy or a role's trust policy", isError: false)
         }
+    }
+
+    /// The selected line of the top view's tab, if it is a detail view.
+    var selectedLine: DetailLine? {
+        let view = top
+        guard let detail = view.detail, detail.tabs.indices.contains(view.tab) else { return nil }
+        let lines = detail.tabs[view.tab].lines
+        return lines.indices.contains(view.selection) ? lines[view.selection] : nil
+    }
+
+    /// Opens the editor on an existing inline policy, or on a starter document for a new one.
+    mutating func openInlineEditor(_ owner: EntityRef, name: String, in account: Account) {
+        let existing = InlinePolicyDetailScreen.policies(of: owner, in: account)?.first { $0.name == name }
+        modal = .policyEditor(
+            PolicyEditorState(
+                target: .inlinePolicy(kind: owner.kind, entity: owner.name, name: name),
+                text: existing?.document ?? EditForms.starterDocument))
     }
 
     /// Gives the open policy editor a chance to run the checks its debounce held back.

@@ -50,7 +50,7 @@ enum FormIntent: Sendable, Equatable {
 }
 
 /// An identity that policies attach to and tags go on.
-enum EntityRef: Sendable, Equatable {
+enum EntityRef: Sendable, Hashable {
     case user(String)
     case group(String)
     case role(String)
@@ -86,6 +86,24 @@ enum EntityRef: Sendable, Equatable {
         case .group(let name): self = .group(name)
         case .role(let name): self = .role(name)
         default: return nil
+        }
+    }
+
+    /// The identity kind the policy editor and the model name it by.
+    var kind: IdentityKind {
+        switch self {
+        case .user: return .user
+        case .group: return .group
+        case .role: return .role
+        }
+    }
+
+    /// The request that names this entity's inline policy `name`.
+    func inlineRequest(_ name: String) -> InlinePolicyRequest {
+        switch self {
+        case .user(let user): return InlinePolicyRequest(userName: user, policyName: name)
+        case .group(let group): return InlinePolicyRequest(groupName: group, policyName: name)
+        case .role(let role): return InlinePolicyRequest(roleName: role, policyName: name)
         }
     }
 

@@ -4,6 +4,21 @@ import TerminalKit
 /// The forms that collect an edit, built from the account so pickers offer what exists.
 enum EditForms {
     static let none = "(none)"
+    /// The attach form's first choice: write a new inline policy instead of attaching a managed one.
+    static let newInline = "(new inline policy)"
+    /// The document a new inline policy starts from.
+    static let starterDocument = """
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Action": [],
+                    "Resource": "*"
+                }
+            ]
+        }
+        """
     /// Trust policy templates offered when creating a role, in the order the form lists them.
     static let trustChoices = ["EC2", "Lambda", "CloudFormation", "Another AWS account", "Custom JSON"]
 
@@ -74,12 +89,17 @@ enum EditForms {
                 submitTitle: "Add")
         case .attachPolicy(let entity):
             return Form(
-                title: "Attach a policy to \(entity.label)",
+                title: "Add permissions to \(entity.label)",
                 fields: [
                     .choice(
                         id: "policy", label: "Policy",
-                        options: attachablePolicies(in: account, excluding: attached(to: entity, in: account)))
-                ], submitTitle: "Attach")
+                        options: [newInline]
+                            + attachablePolicies(in: account, excluding: attached(to: entity, in: account)),
+                        selected: 1, hint: "A managed policy to attach; \u{2190} from the first for an inline policy"),
+                    .text(
+                        id: "inlineName", label: "Inline name", maxLength: 128,
+                        hint: "For a new inline policy: its name (opens the editor)"),
+                ], submitTitle: "Add")
         case .simulate:
             return BrowserState.simulationForm(
                 SimulationInput(), choices: PolicySimulation.principalChoices(in: account))

@@ -167,11 +167,14 @@ enum BrowserKeys {
                 hint: "delete", action: .delete),
             KeyBinding(
                 [.character("a")], label: "a",
-                description: "Add to a group, attach a policy or add a tag (on a tab); set the account alias",
+                description:
+                    "Add to a group, attach or write a policy, add a tag (on a tab); set the account alias",
                 action: .add),
             KeyBinding(
                 [.character("e")], label: "e",
-                description: "Edit the document: a customer managed policy (saves a version) or a role's trust policy",
+                description:
+                    "Edit a document: a customer managed policy (saves a version), an inline policy, a role's trust "
+                    + "policy; run the simulator",
                 hint: "edit", action: .editPolicy),
         ])
     }

@@ -7,7 +7,8 @@ enum GroupDetailScreen {
     /// The page for `group`.
     static func detail(_ group: Group, in account: Account) -> EntityDetail {
         let members = account.members(ofGroup: group.name)
-        let grants = EffectivePermissions.own(inline: group.inlinePolicies, attached: group.attachedPolicies)
+        let grants = EffectivePermissions.own(
+            inline: group.inlinePolicies, attached: group.attachedPolicies, owner: .group(group.name))
         let arn = account.arn(of: group)
         return EntityDetail(
             kind: "User group", name: group.name, arn: arn,
@@ -27,7 +28,7 @@ enum GroupDetailScreen {
                         + DetailLines.table(
                             ["Policy name", "Type", "Attached via"],
                             grants.map { [$0.policyName, $0.type, $0.attachedVia] },
-                            links: grants.map { $0.arn.map(Route.policy) }, arns: grants.map(\.arn),
+                            links: grants.map(\.link), arns: grants.map(\.arn),
                             empty: "No policies: members get nothing from this group.")),
                 DetailTab(
                     title: tabTitles[2],

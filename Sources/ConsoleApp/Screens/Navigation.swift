@@ -81,6 +81,8 @@ enum Route: Sendable, Hashable {
     case role(String)
     /// A managed policy, by ARN.
     case policy(String)
+    /// An inline policy, by the identity it is embedded in and its name.
+    case inlinePolicy(EntityRef, String)
 
     /// The section the route belongs to, for the sidebar highlight.
     var section: Section {
@@ -90,6 +92,7 @@ enum Route: Sendable, Hashable {
         case .group: return .groups
         case .role: return .roles
         case .policy: return .policies
+        case .inlinePolicy(let owner, _): return owner.route.section
         }
     }
 }

@@ -7,11 +7,12 @@ enum RoleDetailScreen {
     /// The page for `role` as of `now`.
     static func detail(_ role: Role, in account: Account, now: Timestamp) -> EntityDetail {
         let row = RoleRow(role, in: account, now: now)
-        let grants = EffectivePermissions.own(inline: role.inlinePolicies, attached: role.attachedPolicies)
+        let grants = EffectivePermissions.own(
+            inline: role.inlinePolicies, attached: role.attachedPolicies, owner: .role(role.name))
         var permissions = [DetailLine("Permissions policies (\(grants.count))", kind: .heading)]
         permissions += DetailLines.table(
             ["Policy name", "Type", "Attached via"], grants.map { [$0.policyName, $0.type, $0.attachedVia] },
-            links: grants.map { $0.arn.map(Route.policy) }, arns: grants.map(\.arn),
+            links: grants.map(\.link), arns: grants.map(\.arn),
             empty: "No permissions policies.")
         permissions.append(DetailLine(""))
         permissions += UserDetailScreen.boundaryLines(role.permissionsBoundary)

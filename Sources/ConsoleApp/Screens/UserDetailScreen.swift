@@ -36,7 +36,7 @@ enum UserDetailScreen {
         var lines = [DetailLine("Permissions policies (\(grants.count))", kind: .heading)]
         lines += DetailLines.table(
             ["Policy name", "Type", "Attached via"], grants.map { [$0.policyName, $0.type, $0.attachedVia] },
-            links: grants.map { $0.arn.map(Route.policy) }, arns: grants.map(\.arn),
+            links: grants.map(\.link), arns: grants.map(\.arn),
             empty: "No permissions: the user can do nothing until a policy is attached.")
         lines.append(DetailLine(""))
         lines += boundaryLines(user.permissionsBoundary)

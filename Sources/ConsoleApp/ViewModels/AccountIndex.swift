@@ -84,6 +84,7 @@ struct AccountIndex: Sendable {
         case .role(let name):
             return account.role(named: name).map { RoleDetailScreen.detail($0, in: account, now: now) }
         case .policy(let arn): return PolicyDetailScreen.detail(arn: arn, in: account)
+        case .inlinePolicy(let owner, let name): return InlinePolicyDetailScreen.detail(owner, name: name, in: account)
         }
     }
 }
