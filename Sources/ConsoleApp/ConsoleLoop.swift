@@ -128,7 +128,13 @@ struct ConsoleLoop {
         }
         state.modal = nil
         reload()
-        if case .row(let section, let key) = command.target { state.select(key, in: section) }
+        switch command.target {
+        case .stay: break
+        case .row(let section, let key): state.select(key, in: section)
+        case .detail(let section, let key, let route):
+            state.select(key, in: section)
+            state.push(route)
+        }
         state.message = StatusMessage(text: command.success, isError: false)
     }
 

@@ -21,6 +21,23 @@ extension BrowserState {
         modal = .form(EditForms.form(for: intent, in: account), intent)
     }
 
+    /// `r`: the properties form of the user, group or role shown, or selected in its list.
+    mutating func startEditProperties() {
+        guard let index else { return }
+        var entity = EntityRef(top.route)
+        if entity == nil, case .section(let section) = top.route, section.isList,
+            top.visible.indices.contains(top.selection),
+            let route = index.route(for: section, key: index.list(for: section).keys[top.visible[top.selection]])
+        {
+            entity = EntityRef(route)
+        }
+        guard let entity, let form = PropertyForms.form(for: entity, in: index.account) else {
+            message = StatusMessage(text: "r edits a user, group or role (in its list or on its page)", isError: false)
+            return
+        }
+        modal = .form(form, .editProperties(entity))
+    }
+
     /// `a`: add to a group, attach a policy or add a tag on a detail tab; set the alias on the
     /// dashboard and the root account page.
     mutating func startAdd() {

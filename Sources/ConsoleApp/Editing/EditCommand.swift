@@ -10,6 +10,8 @@ struct EditCommand: Sendable {
         case stay
         /// Open a list section and select the row with this key.
         case row(Section, String)
+        /// Select the row, then open its detail page (after a rename, the page under its new name).
+        case detail(Section, String, Route)
     }
 
     /// The status message after success, such as `Created user erin.`.
@@ -45,6 +47,8 @@ enum FormIntent: Sendable, Equatable {
     case addUserToGroup(user: String)
     case attachPolicy(EntityRef)
     case addTag(EntityRef)
+    /// Rename or move a user or group; change a role's description and maximum session duration.
+    case editProperties(EntityRef)
     /// The Policy simulator's inputs; submitting runs the simulation instead of an edit.
     case simulate
 }

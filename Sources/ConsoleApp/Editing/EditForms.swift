@@ -100,6 +100,9 @@ enum EditForms {
                         id: "inlineName", label: "Inline name", maxLength: 128,
                         hint: "For a new inline policy: its name (opens the editor)"),
                 ], submitTitle: "Add")
+        case .editProperties(let entity):
+            return PropertyForms.form(for: entity, in: account)
+                ?? Form(title: "\(entity.label) no longer exists", fields: [], submitTitle: "Close")
         case .simulate:
             return BrowserState.simulationForm(
                 SimulationInput(), choices: PolicySimulation.principalChoices(in: account))

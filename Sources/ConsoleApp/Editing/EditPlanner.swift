@@ -113,6 +113,8 @@ enum EditPlanner {
                     service, principal in
                     _ = try service.attachPolicy(entity.attachRequest(arn), as: principal)
                 })
+        case .editProperties(let entity):
+            return PropertyForms.command(for: entity, values: values, in: account)
         case .simulate:
             return .failure(FieldError(field: "principal", message: "A simulation changes nothing."))
         case .addTag(let entity):

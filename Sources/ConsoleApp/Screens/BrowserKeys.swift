@@ -25,6 +25,7 @@ enum BrowserAction: Sendable, Equatable {
     case delete
     case add
     case editPolicy
+    case editProperties
 }
 
 /// A `:` command.
@@ -176,6 +177,10 @@ enum BrowserKeys {
                     "Edit a document: a customer managed policy (saves a version), an inline policy, a role's trust "
                     + "policy; run the simulator",
                 hint: "edit", action: .editPolicy),
+            KeyBinding(
+                [.character("r")], label: "r",
+                description: "Edit properties: rename or move a user or group; a role's description and session",
+                action: .editProperties),
         ])
     }
 

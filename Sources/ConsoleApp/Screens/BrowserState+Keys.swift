@@ -91,6 +91,7 @@ extension BrowserState {
         case .delete: startDelete()
         case .add: startAdd()
         case .editPolicy: startPolicyEdit()
+        case .editProperties: startEditProperties()
         case .showHelp: mode = .help
         case .close:
             if !pop() { message = StatusMessage(text: Self.quitHint, isError: false) }
