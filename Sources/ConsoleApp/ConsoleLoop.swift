@@ -29,7 +29,7 @@ struct ConsoleLoop {
     /// Without `principal` the console opens on the sign-in form.
     init(
         terminal: any Terminal, source: any AccountSource, theme: Theme, glyphs: Glyphs,
-        clock: any IAMClock = SystemClock(), principal: Principal? = nil,
+        clock: any IAMClock = SystemClock(), principal: Principal? = nil, keyOverrides: [String: [InputEvent]] = [:],
         themeDirectories: [String] = Theme.searchDirectories(explicit: nil),
         adaptTheme: @escaping @MainActor (Theme) -> Theme = { $0 },
         pause: @escaping @MainActor (Int) -> Void = { Thread.sleep(forTimeInterval: Double($0)) }
@@ -43,6 +43,7 @@ struct ConsoleLoop {
         self.adaptTheme = adaptTheme
         self.pause = pause
         state.session = principal
+        state.keyOverrides = keyOverrides
     }
 
     /// Loads the first account; a failure is shown in the status line, not thrown. Opens the
@@ -66,7 +67,7 @@ struct ConsoleLoop {
     mutating func run() -> Int32 {
         loadInitial()
         render()
-        let keyMap = BrowserKeys.keyMap(glyphs: glyphs)
+        let keyMap = BrowserKeys.keyMap(glyphs: glyphs, overrides: state.keyOverrides)
         while true {
             var event = terminal.nextEvent(timeoutMilliseconds: Self.tickMilliseconds)
             var handled = 0

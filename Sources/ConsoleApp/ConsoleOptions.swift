@@ -10,14 +10,18 @@ public struct ConsoleOptions: Sendable, Equatable {
     public var noColor: Bool
     /// The directory to load themes from; nil searches the usual places (see `Theme.searchDirectories`).
     public var themesDirectory: String?
+    /// A key bindings file that must exist (`--keys`); nil reads `$XDG_CONFIG_HOME/iamconsole/keys.json`
+    /// when it exists.
+    public var keyBindingsPath: String?
     /// Who is signed in from the start (tests, scripted use); nil opens the sign-in form.
     public var principal: Principal?
 
     /// Creates options; the defaults are Unicode, the default theme and colour.
     public init(
         ascii: Bool = false, themeName: String = "default", noColor: Bool = false, themesDirectory: String? = nil,
-        principal: Principal? = nil
+        principal: Principal? = nil, keyBindingsPath: String? = nil
     ) {
+        self.keyBindingsPath = keyBindingsPath
         self.principal = principal
         self.ascii = ascii
         self.themeName = themeName

@@ -29,13 +29,17 @@ public enum ConsoleRunner {
         }
         let noColor = colorDisabled(options)
         let colorCount = terminal.colorCount
+        let (overrides, keysProblem) = loadKeyBindings(options)
         var loop = ConsoleLoop(
             terminal: terminal, source: source, theme: theme.adapted(toColorCount: colorCount),
-            glyphs: .forMode(ascii: options.ascii), principal: options.principal,
+            glyphs: .forMode(ascii: options.ascii), principal: options.principal, keyOverrides: overrides,
             themeDirectories: Theme.searchDirectories(explicit: options.themesDirectory),
             adaptTheme: { (noColor ? $0.withoutColor() : $0).adapted(toColorCount: colorCount) })
         if let themeProblem {
             loop.showMessage(StatusMessage(text: themeProblem.summary, isError: true))
+        }
+        if let keysProblem {
+            loop.showMessage(StatusMessage(text: keysProblem, isError: true))
         }
         let code = loop.run()
         terminal.shutdown()
@@ -50,12 +54,17 @@ public enum ConsoleRunner {
     ) -> String {
         let terminal = MemoryTerminal(width: width, height: height)
         let (theme, themeProblem) = loadTheme(options)
+        let (overrides, keysProblem) = loadKeyBindings(options)
         var loop = ConsoleLoop(
             terminal: terminal, source: source, theme: theme, glyphs: .forMode(ascii: options.ascii),
-            principal: options.principal, themeDirectories: Theme.searchDirectories(explicit: options.themesDirectory))
+            principal: options.principal, keyOverrides: overrides,
+            themeDirectories: Theme.searchDirectories(explicit: options.themesDirectory))
         loop.loadInitial()
         if let themeProblem {
             loop.showMessage(StatusMessage(text: themeProblem.summary, isError: true))
+        }
+        if let keysProblem {
+            loop.showMessage(StatusMessage(text: keysProblem, isError: true))
         }
         loop.render()
         return terminal.text
@@ -67,6 +76,21 @@ public enum ConsoleRunner {
         let (theme, problem) = Theme.loadOrDefault(
             named: options.themeName, searching: Theme.searchDirectories(explicit: options.themesDirectory))
         return (colorDisabled(options) ? theme.withoutColor() : theme, problem)
+    }
+
+    /// The key bindings file's overrides; when it has an error, none, and the problem to show
+    /// (`Default keys in use: keys.json:3:14: bindings.delete: "ctrl-" is not a key (…)`).
+    static func loadKeyBindings(_ options: ConsoleOptions) -> ([String: [InputEvent]], String?) {
+        let path = options.keyBindingsPath ?? KeyBindingsFile.defaultPath()
+        // The default file is optional; a file named on the command line must exist.
+        if options.keyBindingsPath != nil, !FileManager.default.fileExists(atPath: path) {
+            return ([:], "Default keys in use: \(path): no such key bindings file")
+        }
+        do {
+            return (try KeyBindingsFile.load(path: path, actions: BrowserKeys.actionNames), nil)
+        } catch {
+            return ([:], "Default keys in use: \(error.summary)")
+        }
     }
 
     /// `--no-color`, or `NO_COLOR` set to anything but the empty string (no-color.org).

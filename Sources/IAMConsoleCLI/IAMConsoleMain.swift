@@ -37,6 +37,9 @@ public enum IAMConsoleMain {
             case "--theme":
                 guard !words.isEmpty else { return usageError("argument --theme: expected one argument") }
                 options.theme = words.removeFirst()
+            case "--keys":
+                guard !words.isEmpty else { return usageError("argument --keys: expected a key bindings file") }
+                options.keys = words.removeFirst()
             case "--dump-screen":
                 guard !words.isEmpty else { return usageError("argument --dump-screen: expected WIDTHxHEIGHT") }
                 let parts = words.removeFirst().split(separator: "x").compactMap { Int($0) }
@@ -54,7 +57,7 @@ public enum IAMConsoleMain {
     static let version = "0.1.0"
 
     static let usage = """
-        usage: iamconsole [--workspace PATH] [--theme NAME] [--ascii] [--no-color]
+        usage: iamconsole [--workspace PATH] [--theme NAME] [--ascii] [--no-color] [--keys FILE]
                iamconsole iam <action> [flags]          (run `iamconsole iam help` for the actions)
                iamconsole workspace init|check|show [flags]
                iamconsole policy validate FILE [--type TYPE] [--output text|json]

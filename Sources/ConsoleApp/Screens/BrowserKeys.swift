@@ -2,7 +2,7 @@ import IAMCore
 import TerminalKit
 
 /// What a key does while browsing.
-enum BrowserAction: Sendable, Equatable {
+enum BrowserAction: String, Sendable, Equatable, CaseIterable {
     case moveUp
     case moveDown
     case pageUp
@@ -125,6 +125,15 @@ struct BrowserCommand: Sendable {
 
 /// The browsing key map; help and the status line are generated from it.
 enum BrowserKeys {
+    /// The key map with a key bindings file's overrides applied (see `KeyBindingsFile`).
+    static func keyMap(glyphs: Glyphs, overrides: [String: [InputEvent]]) -> KeyMap<BrowserAction> {
+        keyMap(glyphs: glyphs).remapped(overrides, glyphs: glyphs, name: \.rawValue)
+    }
+
+    /// The action names a key bindings file may use.
+    static var actionNames: [String] { BrowserAction.allCases.map(\.rawValue) }
+
+    /// The default key map.
     static func keyMap(glyphs: Glyphs) -> KeyMap<BrowserAction> {
         KeyMap([
             KeyBinding(
@@ -185,8 +194,9 @@ enum BrowserKeys {
     }
 
     /// The status line: movement first, then the key map's own hints, then how to quit.
-    static func hints(glyphs: Glyphs) -> [HelpEntry] {
-        [HelpEntry(keys: "\(glyphs.arrowUp)\(glyphs.arrowDown)", description: "move")] + keyMap(glyphs: glyphs).hints
+    static func hints(glyphs: Glyphs, overrides: [String: [InputEvent]] = [:]) -> [HelpEntry] {
+        [HelpEntry(keys: "\(glyphs.arrowUp)\(glyphs.arrowDown)", description: "move")]
+            + keyMap(glyphs: glyphs, overrides: overrides).hints
             + [HelpEntry(keys: ":q", description: "quit")]
     }
 }

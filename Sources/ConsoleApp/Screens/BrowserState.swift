@@ -61,6 +61,8 @@ struct BrowserState: Sendable {
     var commandHistory: [String] = []
     /// The theme names `:theme` completes, set by the loop.
     var themeNames: [String] = []
+    /// Keys a key bindings file moved, by action name; help and the status line show them.
+    var keyOverrides: [String: [InputEvent]] = [:]
     /// The Policy simulator's inputs and last results.
     var simulator = SimulatorView()
 

@@ -57,7 +57,7 @@ enum ConsoleScreen {
         let (offset, visible) = drawMain(state, in: main, theme: theme)
         let cursor = drawBottomLines(state, in: canvas, theme: theme)
         if state.mode == .help {
-            drawHelp(in: canvas, theme: theme)
+            drawHelp(state, in: canvas, theme: theme)
         }
         if let modal = state.modal {
             return Frame(offset: offset, visibleRows: visible, cursor: drawModal(modal, in: canvas, theme: theme))
@@ -157,14 +157,18 @@ enum ConsoleScreen {
             }
         }
         StatusLine.draw(
-            hints: BrowserKeys.hints(glyphs: canvas.glyphs), row: canvas.height - 1, in: canvas,
+            hints: BrowserKeys.hints(glyphs: canvas.glyphs, overrides: state.keyOverrides), row: canvas.height - 1,
+            in: canvas,
             style: theme[.status], keyStyle: theme[.statusKey])
         return cursor
     }
 
-    private static func drawHelp(in canvas: Canvas, theme: Theme) {
+    private static func drawHelp(_ state: BrowserState, in canvas: Canvas, theme: Theme) {
         HelpOverlay.draw(
-            sections: [BrowserKeys.keyMap(glyphs: canvas.glyphs).helpEntries, BrowserCommand.helpEntries],
+            sections: [
+                BrowserKeys.keyMap(glyphs: canvas.glyphs, overrides: state.keyOverrides).helpEntries,
+                BrowserCommand.helpEntries,
+            ],
             title: "Help: keys and commands", footer: "Press any key to close", in: canvas,
             border: theme[.border], text: theme[.overlay], keyStyle: theme[.title])
     }

@@ -12,6 +12,8 @@ enum ConsoleLauncher {
         var ascii = false
         var theme = "default"
         var noColor = false
+        /// A key bindings file; nil reads `$XDG_CONFIG_HOME/iamconsole/keys.json` when it exists.
+        var keys: String?
         var dumpScreen: (width: Int, height: Int)?
     }
 
@@ -20,7 +22,8 @@ enum ConsoleLauncher {
         let path = environment.workspacePath(options.workspace)
         let consoleOptions = ConsoleOptions(
             ascii: options.ascii, themeName: options.theme,
-            noColor: options.noColor || environment.variables["NO_COLOR"].map { !$0.isEmpty } == true)
+            noColor: options.noColor || environment.variables["NO_COLOR"].map { !$0.isEmpty } == true,
+            keyBindingsPath: options.keys)
         if options.dumpScreen == nil, isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
             printError(ConsoleRunner.noTerminalMessage)
             return 2

@@ -56,8 +56,10 @@ public struct KeyMap<Action: Sendable>: Sendable {
         bindings.map { HelpEntry(keys: $0.label, description: $0.description) }
     }
 
-    /// Short hints for the status line, for the bindings that have one.
+    /// Short hints for the status line, for the bindings that have one and still have a key.
     public var hints: [HelpEntry] {
-        bindings.compactMap { binding in binding.hint.map { HelpEntry(keys: binding.label, description: $0) } }
+        bindings.compactMap { binding in
+            binding.events.isEmpty ? nil : binding.hint.map { HelpEntry(keys: binding.label, description: $0) }
+        }
     }
 }
