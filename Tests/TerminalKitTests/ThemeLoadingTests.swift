@@ -84,7 +84,10 @@ struct ThemeLoadingTests {
         #expect(try Theme.load(named: "light", searching: directories)[.text].foreground == .ansi(1))
         #expect(try Theme.load(named: "mine", searching: directories).name == "mine")
         #expect(try Theme.load(named: "mono", searching: directories) == Theme.builtin(named: "mono"))
-        #expect(Theme.availableNames(searching: directories) == ["default", "high-contrast", "light", "mine", "mono"])
+        #expect(
+            Theme.availableNames(searching: directories) == [
+                "default", "high-contrast", "light", "mine", "mono", "transparent",
+            ])
     }
 
     @Test func missingFoldersFallBackToTheBuiltInThemes() throws {
@@ -94,12 +97,14 @@ struct ThemeLoadingTests {
             #expect(try Theme.load(named: name, searching: missing) == Theme.builtin(named: name))
         }
         #expect(try Theme.load(named: "light", searching: []).name == "light")
-        #expect(Theme.availableNames(searching: missing) == ["default", "high-contrast", "light", "mono"])
+        #expect(
+            Theme.availableNames(searching: missing) == ["default", "high-contrast", "light", "mono", "transparent"])
     }
 
     @Test func unknownNamesListWhatExists() {
         let text = Self.message { () throws(ThemeError) in try Theme.load(named: "nope", searching: ["/x"]) }
-        #expect(text == "theme 'nope' not found; available: default, high-contrast, light, mono (searched /x)")
+        #expect(
+            text == "theme 'nope' not found; available: default, high-contrast, light, mono, transparent (searched /x)")
         #expect(throws: ThemeError.invalidName("my theme")) { try Theme.load(named: "my theme", searching: []) }
     }
 

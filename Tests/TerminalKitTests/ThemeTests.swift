@@ -11,7 +11,7 @@ struct ThemeTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Themes").path
 
-    static let shippedNames = ["default", "light", "high-contrast", "mono"]
+    static let shippedNames = ["default", "light", "high-contrast", "mono", "transparent"]
 
     @Test func parsesColoursAndAttributes() throws {
         let json =
@@ -104,6 +104,16 @@ struct ThemeTests {
     @Test func theBuiltInDefaultIsTheShippedOne() throws {
         #expect(try Theme.load(path: "\(Self.themesDirectory)/default.json") == Theme.builtinDefault)
         #expect(Theme.builtinNames == Self.shippedNames)
+    }
+
+    /// TUI-CONVENTIONS §0.3 and §2 #3: the transparent theme never paints a background, so the
+    /// terminal's own (possibly transparent) background shows everywhere, selection included.
+    @Test func transparentThemePaintsNoBackground() throws {
+        let theme = try Theme.load(path: "\(Self.themesDirectory)/transparent.json")
+        for role in Theme.Role.allCases {
+            #expect(theme[role].background == .default, "\(role) has a background")
+        }
+        #expect(theme[.selection].reverse)
     }
 
     /// Light terminals (TUI-CONVENTIONS §2 #2): no white, yellow or other pale text.

@@ -165,5 +165,45 @@ extension Theme {
 
             """#
         ),
+        (
+            "transparent",
+            #"""
+            {
+              "name": "transparent",
+              "description": "No background colour anywhere: the terminal's own background (and transparency) shows through; emphasis by colour, bold, underline and reverse.",
+              "styles": {
+                "text": { "fg": "default", "bg": "default" },
+                "muted": { "dim": true },
+                "accent": { "fg": "cyan" },
+                "header": { "fg": "cyan", "bold": true, "underline": true },
+                "border": { "fg": "blue" },
+                "title": { "fg": "cyan", "bold": true },
+                "label": { "fg": "cyan" },
+                "value": { "bold": true },
+                "tableHeader": { "bold": true, "underline": true },
+                "selection": { "reverse": true, "bold": true },
+                "status": { "fg": "default", "bg": "default" },
+                "statusKey": { "fg": "yellow", "bold": true },
+                "message": { "fg": "green" },
+                "error": { "fg": "red", "bold": true },
+                "prompt": { "bold": true },
+                "overlay": { "fg": "default", "bg": "default", "bold": true },
+                "ok": { "fg": "green" },
+                "warning": { "fg": "yellow" },
+                "danger": { "fg": "red", "bold": true },
+                "jsonKey": { "fg": "cyan" },
+                "jsonString": { "fg": "green" },
+                "jsonNumber": { "fg": "magenta" },
+                "jsonLiteral": { "fg": "yellow" },
+                "jsonPunctuation": { "dim": true },
+                "diagnosticError": { "fg": "red", "bold": true, "underline": true },
+                "diagnosticSecurityWarning": { "fg": "magenta", "bold": true, "underline": true },
+                "diagnosticWarning": { "fg": "yellow", "underline": true },
+                "diagnosticSuggestion": { "fg": "cyan", "underline": true }
+              }
+            }
+
+            """#
+        ),
     ]
 }
