@@ -88,3 +88,23 @@ attr_t ts_a_underline(void) { return A_UNDERLINE; }
 attr_t ts_a_dim(void) { return A_DIM; }
 
 int ts_wattr_set(WINDOW *win, attr_t attrs, int pair) { return wattr_set(win, attrs, (short)pair, NULL); }
+
+int ts_enable_mouse(int on) {
+    mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+    mmask_t old = 0;
+    mmask_t got = mousemask(wanted, &old);
+    // Report presses at once instead of waiting to tell a click from a double click.
+    mouseinterval(0);
+    return on ? (got != 0) : 1;
+}
+
+int ts_read_mouse(int *row, int *column) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *row = event.y;
+    *column = event.x;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}

@@ -72,6 +72,8 @@ struct ConsoleLoop {
             var event = terminal.nextEvent(timeoutMilliseconds: Self.tickMilliseconds)
             var handled = 0
             while let current = event {
+                // A click means the rows as drawn: draw what the keys before it in this burst changed.
+                if case .mouse = current, handled > 0 { render() }
                 if let code = process(current, keyMap: keyMap) { return code }
                 handled += 1
                 event = handled < Self.burstLimit ? terminal.nextEvent(timeoutMilliseconds: 0) : nil
@@ -183,6 +185,7 @@ struct ConsoleLoop {
         let frame = ConsoleScreen.render(state, in: Canvas(terminal: terminal, glyphs: glyphs), theme: theme)
         state.top.offset = frame.offset
         state.pageSize = frame.visibleRows
+        state.layout = frame.layout
         state.screenWidth = terminal.size.width
         terminal.setCursor(frame.cursor)
         terminal.present()

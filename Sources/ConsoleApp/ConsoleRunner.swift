@@ -22,7 +22,7 @@ public enum ConsoleRunner {
         let (theme, themeProblem) = loadTheme(options)
         let terminal: NCursesTerminal
         do {
-            terminal = try NCursesTerminal(useColor: !colorDisabled(options))
+            terminal = try NCursesTerminal(useColor: !colorDisabled(options), mouse: options.mouse)
         } catch {
             writeError("iamconsole: \(error)")
             return 2

@@ -34,6 +34,7 @@ public enum IAMConsoleMain {
                 options.workspace = words.removeFirst()
             case "--ascii": options.ascii = true
             case "--no-color": options.noColor = true
+            case "--mouse": options.mouse = true
             case "--theme":
                 guard !words.isEmpty else { return usageError("argument --theme: expected one argument") }
                 options.theme = words.removeFirst()
@@ -57,7 +58,7 @@ public enum IAMConsoleMain {
     static let version = "0.1.0"
 
     static let usage = """
-        usage: iamconsole [--workspace PATH] [--theme NAME] [--ascii] [--no-color] [--keys FILE]
+        usage: iamconsole [--workspace PATH] [--theme NAME] [--ascii] [--no-color] [--keys FILE] [--mouse]
                iamconsole iam <action> [flags]          (run `iamconsole iam help` for the actions)
                iamconsole workspace init|check|show [flags]
                iamconsole policy validate FILE [--type TYPE] [--output text|json]

@@ -36,6 +36,13 @@ attr_t ts_a_reverse(void);
 attr_t ts_a_underline(void);
 attr_t ts_a_dim(void);
 
+/// Reports button-1 clicks and wheel steps (on) or nothing (off); the mask macros are not
+/// visible to Swift. Returns 1 when the terminal can report the mouse.
+int ts_enable_mouse(int on);
+/// Reads the pending KEY_MOUSE event: 1 for a button-1 press or click, 4 for wheel up, 5 for
+/// wheel down, 0 for anything else or an error; the cell is stored in *row and *column.
+int ts_read_mouse(int *row, int *column);
+
 /// Sets the window's current attributes and colour pair.
 int ts_wattr_set(WINDOW *win, attr_t attrs, int pair);
 #endif

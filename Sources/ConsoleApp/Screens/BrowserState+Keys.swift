@@ -6,6 +6,10 @@ extension BrowserState {
     mutating func handle(_ event: InputEvent, keyMap: KeyMap<BrowserAction>) -> Int32? {
         // A resize only needs the redraw that follows every event; it must not close help or a prompt.
         if event == .resize { return nil }
+        if case .mouse(let mouse) = event {
+            handleMouse(mouse)
+            return nil
+        }
         if case .signIn(let form)? = modal, event == .character(":"), mode == .browsing,
             !form.fields.indices.contains(form.focus) || form.focus == 0
         {
@@ -55,12 +59,12 @@ extension BrowserState {
     private mutating func perform(_ action: BrowserAction) {
         if focus == .sidebar, performInSidebar(action) { return }
         switch action {
-        case .moveUp: move(by: -1)
-        case .moveDown: move(by: 1)
-        case .pageUp: move(by: -max(1, pageSize))
-        case .pageDown: move(by: max(1, pageSize))
-        case .first: move(by: -rowCount)
-        case .last: move(by: rowCount)
+        case .moveUp: moveSelection(by: -1)
+        case .moveDown: moveSelection(by: 1)
+        case .pageUp: moveSelection(by: -max(1, pageSize))
+        case .pageDown: moveSelection(by: max(1, pageSize))
+        case .first: moveSelection(by: -rowCount)
+        case .last: moveSelection(by: rowCount)
         case .focusSidebar:
             sidebarPreference = true
             focus = .sidebar
@@ -117,7 +121,7 @@ extension BrowserState {
         return true
     }
 
-    private mutating func move(by delta: Int) {
+    mutating func moveSelection(by delta: Int) {
         let count = rowCount
         guard count > 0 else { return }
         var view = top
@@ -129,7 +133,7 @@ extension BrowserState {
         top = view
     }
 
-    private mutating func openSelection() {
+    mutating func openSelection() {
         guard let index else { return }
         let view = top
         switch view.route {

@@ -43,6 +43,8 @@ struct BrowserState: Sendable {
     var pendingCopy: String?
     /// Rows the main view shows at once (the page size), as the last frame measured.
     var pageSize = 1
+    /// Where the last frame put the sidebar and the rows, for mouse clicks.
+    var layout: ScreenLayout?
     /// The screen width of the last frame, so `b` knows whether the sidebar is showing.
     var screenWidth = 0
     /// Who is signed in; nil shows the sign-in form.

@@ -13,6 +13,8 @@ enum ConsoleScreen {
         var visibleRows: Int
         /// Where the cursor belongs (a prompt), or nil to hide it.
         var cursor: Position?
+        /// Where the rows are on screen, for mouse clicks.
+        var layout: ScreenLayout?
     }
 
     static let minimumSize = TooSmallScreen.defaultMinimum
@@ -55,14 +57,28 @@ enum ConsoleScreen {
                 Rect(row: 0, column: sidebarWidth, width: interior.width - sidebarWidth, height: interior.height))
         }
         let (offset, visible) = drawMain(state, in: main, theme: theme)
+        let layout = ScreenLayout(
+            sidebar: state.showsSidebar(width: canvas.width) ? 1..<sidebarWidth : nil, sidebarTop: 2,
+            mainColumn: 1 + (state.showsSidebar(width: canvas.width) ? sidebarWidth : 0),
+            rowsTop: 2 + firstRow(state, mainHeight: main.height), visibleRows: visible, offset: offset)
         let cursor = drawBottomLines(state, in: canvas, theme: theme)
         if state.mode == .help {
             drawHelp(state, in: canvas, theme: theme)
         }
         if let modal = state.modal {
-            return Frame(offset: offset, visibleRows: visible, cursor: drawModal(modal, in: canvas, theme: theme))
+            return Frame(
+                offset: offset, visibleRows: visible, cursor: drawModal(modal, in: canvas, theme: theme), layout: layout
+            )
         }
-        return Frame(offset: offset, visibleRows: visible, cursor: state.mode == .help ? nil : cursor)
+        return Frame(offset: offset, visibleRows: visible, cursor: state.mode == .help ? nil : cursor, layout: layout)
+    }
+
+    /// The main view's row (from its top) where the first selectable row is drawn.
+    private static func firstRow(_ state: BrowserState, mainHeight: Int) -> Int {
+        let view = state.top
+        if let detail = view.detail { return min(detail.summary.count, max(0, mainHeight - 5)) + 3 }
+        if view.route == .section(.simulator) { return SimulatorScreen.firstRow(state.simulator) }
+        return 2
     }
 
     /// `Users › alice › Permissions`: the stack's views, then the selected tab.

@@ -53,6 +53,12 @@ enum SimulatorScreen {
         return (first, visible)
     }
 
+    /// The row (from the view's top) of the first result.
+    static func firstRow(_ simulator: SimulatorView) -> Int {
+        // The title, three or four input lines, a blank line, then the table's header.
+        3 + (simulator.input.context.isEmpty ? 3 : 4)
+    }
+
     /// How a decision reads in the table, in the words of AWS's simulator.
     static func decisionText(_ decision: String) -> String {
         switch decision {

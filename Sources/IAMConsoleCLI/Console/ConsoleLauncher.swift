@@ -14,6 +14,7 @@ enum ConsoleLauncher {
         var noColor = false
         /// A key bindings file; nil reads `$XDG_CONFIG_HOME/iamconsole/keys.json` when it exists.
         var keys: String?
+        var mouse = false
         var dumpScreen: (width: Int, height: Int)?
     }
 
@@ -23,7 +24,7 @@ enum ConsoleLauncher {
         let consoleOptions = ConsoleOptions(
             ascii: options.ascii, themeName: options.theme,
             noColor: options.noColor || environment.variables["NO_COLOR"].map { !$0.isEmpty } == true,
-            keyBindingsPath: options.keys)
+            keyBindingsPath: options.keys, mouse: options.mouse)
         if options.dumpScreen == nil, isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1 {
             printError(ConsoleRunner.noTerminalMessage)
             return 2

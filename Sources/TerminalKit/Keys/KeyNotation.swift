@@ -51,6 +51,7 @@ public enum KeyNotation {
             }
         case .resize: return "resize"
         case .signal: return "signal"
+        case .mouse: return "mouse"
         }
     }
 

@@ -8,6 +8,29 @@ public enum InputEvent: Sendable, Hashable {
     case resize
     /// A signal asked the console to stop (Ctrl-C, `kill`, the terminal closing).
     case signal(TerminalSignal)
+    /// A mouse click or wheel step, when the console was started with the mouse on.
+    case mouse(MouseEvent)
+}
+
+/// A click or a wheel step at a cell (0-based row and column of the screen).
+public struct MouseEvent: Sendable, Hashable {
+    /// What the mouse did.
+    public enum Kind: Sendable, Hashable {
+        case click
+        case wheelUp
+        case wheelDown
+    }
+
+    public var kind: Kind
+    public var row: Int
+    public var column: Int
+
+    /// Creates a mouse event.
+    public init(_ kind: Kind, row: Int, column: Int) {
+        self.kind = kind
+        self.row = row
+        self.column = column
+    }
 }
 
 /// Keys that are not plain characters.

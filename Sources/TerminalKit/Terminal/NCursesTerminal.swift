@@ -45,7 +45,9 @@ public final class NCursesTerminal: Terminal {
     /// Takes over the terminal: signal handlers first (so ncurses leaves SIGINT and SIGTERM
     /// to us), then the locale (so UTF-8 works), then curses in cbreak/noecho/keypad mode.
     /// - Parameter useColor: false for `NO_COLOR`; attributes are still drawn.
-    public init(useColor: Bool) throws(TerminalError) {
+    /// - Parameter mouse: report clicks and wheel steps (off by default: capturing the mouse
+    ///   stops the terminal's own text selection and copy).
+    public init(useColor: Bool, mouse: Bool = false) throws(TerminalError) {
         ts_install_signal_handlers()
         ts_setup_locale()
         guard let screen = ts_newterm(), let window = ts_stdscr() else {
@@ -63,6 +65,7 @@ public final class NCursesTerminal: Terminal {
         set_escdelay(25)
         curs_set(0)
         Self.disableFlowControl()
+        if mouse { _ = ts_enable_mouse(1) }
         if useColor && has_colors() {
             start_color()
             use_default_colors()
@@ -153,7 +156,20 @@ public final class NCursesTerminal: Terminal {
         if let signal = takeSignal() { return .signal(signal) }
         switch status {
         case OK: return KeyDecoder.decode(value: value, isFunctionKey: false)
-        case KEY_CODE_YES: return KeyDecoder.decode(value: value, isFunctionKey: true)
+        case KEY_CODE_YES:
+            if Int32(bitPattern: value) == KEY_MOUSE { return readMouse() }
+            return KeyDecoder.decode(value: value, isFunctionKey: true)
+        default: return nil
+        }
+    }
+
+    private func readMouse() -> InputEvent? {
+        var row: Int32 = 0
+        var column: Int32 = 0
+        switch ts_read_mouse(&row, &column) {
+        case 1: return .mouse(MouseEvent(.click, row: Int(row), column: Int(column)))
+        case 4: return .mouse(MouseEvent(.wheelUp, row: Int(row), column: Int(column)))
+        case 5: return .mouse(MouseEvent(.wheelDown, row: Int(row), column: Int(column)))
         default: return nil
         }
     }
