@@ -194,6 +194,8 @@ extension BrowserState {
             case .cancelled: modal = nil
             case .submitted(let values) where intent == .simulate:
                 submitSimulation(values, form: form)
+            case .submitted(let values) where intent.columnsSection != nil:
+                submitColumns(values, section: intent.columnsSection ?? .users)
             case .submitted(let values) where values["policy"] == .choice(EditForms.newInline):
                 guard case .attachPolicy(let entity) = intent, let account = index?.account else { return }
                 var name = ""

@@ -51,6 +51,16 @@ enum FormIntent: Sendable, Equatable {
     case editProperties(EntityRef)
     /// The Policy simulator's inputs; submitting runs the simulation instead of an edit.
     case simulate
+    /// The columns a list shows; submitting changes the view, not the account.
+    case manageColumns(Section)
+}
+
+extension FormIntent {
+    /// The list whose columns a `manageColumns` form chooses.
+    var columnsSection: Section? {
+        if case .manageColumns(let section) = self { return section }
+        return nil
+    }
 }
 
 /// An identity that policies attach to and tags go on.

@@ -115,8 +115,8 @@ enum EditPlanner {
                 })
         case .editProperties(let entity):
             return PropertyForms.command(for: entity, values: values, in: account)
-        case .simulate:
-            return .failure(FieldError(field: "principal", message: "A simulation changes nothing."))
+        case .simulate, .manageColumns:
+            return .failure(FieldError(field: "", message: "This form changes the view, not the account."))
         case .addTag(let entity):
             let tag = Tag(key: text("key"), value: text("value"))
             return .success(

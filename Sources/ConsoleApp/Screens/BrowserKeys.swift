@@ -26,6 +26,9 @@ enum BrowserAction: String, Sendable, Equatable, CaseIterable {
     case add
     case editPolicy
     case editProperties
+    case sort
+    case reverseSort
+    case manageColumns
 }
 
 /// A `:` command.
@@ -190,6 +193,12 @@ enum BrowserKeys {
                 [.character("r")], label: "r",
                 description: "Edit properties: rename or move a user or group; a role's description and session",
                 action: .editProperties),
+            KeyBinding(
+                [.character("s")], label: "s", description: "Sort the list by the next column", action: .sort),
+            KeyBinding([.character("S")], label: "S", description: "Reverse the list's sort", action: .reverseSort),
+            KeyBinding(
+                [.character("c")], label: "c", description: "Choose the list's columns (Manage columns)",
+                action: .manageColumns),
         ])
     }
 

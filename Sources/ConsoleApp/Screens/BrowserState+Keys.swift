@@ -96,6 +96,9 @@ extension BrowserState {
         case .add: startAdd()
         case .editPolicy: startPolicyEdit()
         case .editProperties: startEditProperties()
+        case .sort: sortByNextColumn()
+        case .reverseSort: reverseSort()
+        case .manageColumns: startManageColumns()
         case .showHelp: mode = .help
         case .close:
             if !pop() { message = StatusMessage(text: Self.quitHint, isError: false) }

@@ -65,6 +65,8 @@ struct BrowserState: Sendable {
     var themeNames: [String] = []
     /// Keys a key bindings file moved, by action name; help and the status line show them.
     var keyOverrides: [String: [InputEvent]] = [:]
+    /// Columns `c` hid, by list section (indices into the section's columns; the first never hides).
+    var hiddenColumns: [Section: Set<Int>] = [:]
     /// The Policy simulator's inputs and last results.
     var simulator = SimulatorView()
 
@@ -100,10 +102,17 @@ struct BrowserState: Sendable {
 
     /// Recomputes a list view's rows and finds the selected key again; when it is gone the
     /// selection stays at its position (a reload) or goes to the top (`toTop`, a new filter).
-    private func refreshList(_ view: inout ViewState, in index: AccountIndex, toTop: Bool = false) {
+    func refreshList(
+        _ view: inout ViewState, in index: AccountIndex, toTop: Bool = false, keepRanks: Bool = false
+    ) {
         guard case .section(let section) = view.route else { return }
         let list = index.list(for: section)
         view.visible = list.matching(view.filter)
+        if let sort = view.sort {
+            if view.sortRanks.count != list.rows.count || !keepRanks { view.sortRanks = sort.ranks(of: list.rows) }
+            let ranks = view.sortRanks
+            view.visible.sort { ranks[$0] < ranks[$1] }
+        }
         if let key = view.selectedKey, let position = view.visible.firstIndex(where: { list.keys[$0] == key }) {
             view.selection = position
         } else {
@@ -171,7 +180,8 @@ struct BrowserState: Sendable {
         var view = top
         view.filter = text
         view.offset = 0
-        refreshList(&view, in: index, toTop: true)
+        // The rows did not change, only the filter: the sort ranks still hold.
+        refreshList(&view, in: index, toTop: true, keepRanks: true)
         top = view
     }
 

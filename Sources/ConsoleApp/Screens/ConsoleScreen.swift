@@ -144,7 +144,8 @@ enum ConsoleScreen {
             var filtering = false
             if case .filter = state.mode { filtering = true }
             return ListScreen.draw(
-                view, section: section, list: index.list(for: section), filtering: filtering, in: canvas, theme: theme)
+                view, section: section, list: index.list(for: section), filtering: filtering,
+                hidden: state.hiddenColumns[section] ?? [], in: canvas, theme: theme)
         }
         if section == .dashboard {
             DashboardScreen.draw(index.dashboard, accountId: index.account.id, in: canvas, theme: theme)

@@ -6,7 +6,7 @@ import TerminalKit
 @MainActor
 enum ListScreen {
     /// The columns a list section shows, left to right.
-    static func columns(for section: Section) -> [TableColumn] {
+    nonisolated static func columns(for section: Section) -> [TableColumn] {
         switch section {
         case .users: return UsersScreen.columns
         case .groups: return GroupsScreen.columns
@@ -47,7 +47,8 @@ enum ListScreen {
 
     /// Draws the list and returns the offset used and the rows visible at once.
     static func draw(
-        _ view: ViewState, section: Section, list: ListModel, filtering: Bool, in canvas: Canvas, theme: Theme
+        _ view: ViewState, section: Section, list: ListModel, filtering: Bool, hidden: Set<Int> = [],
+        in canvas: Canvas, theme: Theme
     ) -> (offset: Int, visibleRows: Int) {
         let total = list.rows.count
         var title = "\(section.title) (\(total))"
@@ -56,20 +57,26 @@ enum ListScreen {
         }
         canvas.line(" " + title, row: 0, style: theme[.title])
         let area = canvas.subcanvas(Rect(row: 1, column: 0, width: canvas.width, height: canvas.height - 1))
-        let all = columns(for: section)
+        let chosen = columns(for: section).indices.filter { $0 == 0 || !hidden.contains($0) }
+        let all = chosen.map { columns(for: section)[$0] }
         let gutter = displayWidth(canvas.glyphs.selectionMarker) + 1
         let shown = fitting(all, width: area.width - gutter - 1)
+        let shownIndices = Array(chosen.prefix(shown.count))
         let visibleRows = max(1, area.height - 1)
         let first = Table.scrolledOffset(
             selection: view.selection, offset: view.offset, visibleRows: visibleRows, rowCount: view.visible.count)
         let window = view.visible.dropFirst(first).prefix(visibleRows).map { row in
-            Array(list.rows[row].prefix(shown.count))
+            shownIndices.map { $0 < list.rows[row].count ? list.rows[row][$0] : "" }
         }
-        let table = Table(
+        var table = Table(
             columns: shown, rows: Array(window),
             selection: view.visible.isEmpty ? nil : view.selection - first, offset: 0,
             emptyMessage: view.filter.isEmpty
                 ? "No \(section.title.lowercased()) in this account." : "Nothing matches \"\(view.filter)\".")
+        if let sort = view.sort, let position = shownIndices.firstIndex(of: sort.column) {
+            table.sortColumn = position
+            table.sortAscending = sort.ascending
+        }
         let styles = TableStyles(
             header: theme[.tableHeader], row: theme[.text], selection: theme[.selection], empty: theme[.muted])
         let tableArea = area.subcanvas(Rect(row: 0, column: 0, width: area.width - 1, height: area.height))

@@ -115,6 +115,10 @@ struct ViewState: Sendable, Equatable {
     var detail: EntityDetail?
     /// Detail views: the selected tab.
     var tab = 0
+    /// List views: the sort `s` chose, or nil for the list's own order (by name).
+    var sort: ListSort?
+    /// List views: each row's position under `sort` (see `ListSort.ranks`).
+    var sortRanks: [Int] = []
 
     init(route: Route) {
         self.route = route
