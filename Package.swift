@@ -44,7 +44,10 @@ let package = Package(
         .testTarget(name: "IAMCoreTests", dependencies: ["IAMCore"]),
         .testTarget(name: "IAMWorkspaceTests", dependencies: ["IAMWorkspace", "IAMCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "IAMCore", "IAMWorkspace"]),
+        .testTarget(
+            name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "IAMCore", "IAMWorkspace"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "IAMConsoleCLITests",
             dependencies: ["IAMConsoleCLI", "IAMCore", "IAMWorkspace"]

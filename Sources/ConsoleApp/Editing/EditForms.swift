@@ -95,7 +95,7 @@ enum EditForms {
                         id: "policy", label: "Policy",
                         options: [newInline]
                             + attachablePolicies(in: account, excluding: attached(to: entity, in: account)),
-                        selected: 1, hint: "A managed policy to attach; \u{2190} from the first for an inline policy"),
+                        selected: 1, hint: "A managed policy to attach; Left from the first for an inline policy"),
                     .text(
                         id: "inlineName", label: "Inline name", maxLength: 128,
                         hint: "For a new inline policy: its name (opens the editor)"),

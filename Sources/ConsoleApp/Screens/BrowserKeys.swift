@@ -150,9 +150,11 @@ enum BrowserKeys {
             KeyBinding([.key(.home), .character("g")], label: "Home g", description: "Go to the top", action: .first),
             KeyBinding([.key(.end), .character("G")], label: "End G", description: "Go to the bottom", action: .last),
             KeyBinding(
-                [.key(.left), .character("h")], label: "← h", description: "Focus the sidebar", action: .focusSidebar),
+                [.key(.left), .character("h")], label: KeyNotation.label(.key(.left), glyphs: glyphs) + " h",
+                description: "Focus the sidebar", action: .focusSidebar),
             KeyBinding(
-                [.key(.enter), .key(.right), .character("l")], label: "Enter → l",
+                [.key(.enter), .key(.right), .character("l")],
+                label: "Enter " + KeyNotation.label(.key(.right), glyphs: glyphs) + " l",
                 description: "Open the selection (drill in)", hint: "open", action: .open),
             KeyBinding(
                 [.key(.escape)], label: "Esc", description: "Go back; clear the filter", hint: "back", action: .back),

@@ -223,7 +223,9 @@ enum ConsoleScreen {
         StatusLine.draw(
             hints: [
                 HelpEntry(keys: "Tab", description: "next field"),
-                HelpEntry(keys: "\u{2190}\u{2192}", description: "root/IAM user"),
+                HelpEntry(
+                    keys: KeyNotation.label(.key(.left), glyphs: canvas.glyphs) + "/"
+                        + KeyNotation.label(.key(.right), glyphs: canvas.glyphs), description: "root/IAM user"),
                 HelpEntry(keys: "Enter", description: "next / sign in"),
                 HelpEntry(keys: "Ctrl-S", description: "sign in"),
                 HelpEntry(keys: "Ctrl-C", description: "quit"),

@@ -25,7 +25,7 @@ enum SignIn {
             fields: [
                 .choice(
                     id: kindField, label: "Sign in as", options: kinds,
-                    hint: "\u{2190}/\u{2192} to switch between root and IAM user"),
+                    hint: "Left/Right to switch between root and IAM user"),
                 .text(
                     id: accountField, label: "Account ID or alias", value: account?.id ?? "", maxLength: 64,
                     hint: "IAM users only"),
