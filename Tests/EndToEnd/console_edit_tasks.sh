@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Drives the console's editing tasks through the real binary in a private tmux server.
+#
+# usage: console_edit_tasks.sh IAMCONSOLE_BINARY WORKSPACE_FILE
+#
+# Works on a copy of the workspace. Starts at 80x24, signs in as root and: creates a user with
+# :create-user, adds it to a group and attaches a policy on its tabs; opens the DeveloperBoundary
+# policy in the editor, types a syntax error and waits for the diagnostic at its line:column,
+# fixes it, changes a Sid and saves a new version; resizes to 120x40 in the middle and checks the
+# redraw; creates and deletes a group through the type-the-name confirmation; checks the
+# workspace JSON after each change and quits with :q. Every wait polls; no fixed sleeps.
+set -euo pipefail
+export LC_ALL=C.UTF-8 LANG=C.UTF-8
+
+fail() {
+    echo "console_edit_tasks: FAIL: $*" >&2
+    if [[ -n "${last_screen:-}" ]]; then
+        printf 'console_edit_tasks: last screen:\n%s\n' "$last_screen" >&2
+    fi
+    exit 1
+}
+
+[[ $# -eq 2 ]] || { echo "usage: $0 IAMCONSOLE_BINARY WORKSPACE_FILE" >&2; exit 2; }
+bin=$(realpath -- "$1") || fail "binary not found: $1"
+source_workspace=$(realpath -- "$2") || fail "workspace not found: $2"
+command -v tmux >/dev/null || fail "tmux is not installed"
+command -v python3 >/dev/null || fail "python3 is not installed"
+grep -q '111122223333' "$source_workspace" || fail "not the sample workspace (account 111122223333): $source_workspace"
+
+socket="iamedit-$$"
+tmux_cmd() { tmux -L "$socket" -f /dev/null "$@"; }
+scratch=$(mktemp -d)
+cleanup() {
+    tmux_cmd kill-server 2>/dev/null || true
+    rm -rf -- "$scratch"
+}
+trap cleanup EXIT
+workspace="$scratch/workspace.json"
+cp -- "$source_workspace" "$workspace"
+
+capture() { last_screen=$(tmux_cmd capture-pane -t console -p); }
+wait_for() {
+    local check=$1 tries=$2
+    for ((i = 0; i < tries; i++)); do
+        capture
+        if "$check"; then return 0; fi
+        sleep 0.1
+    done
+    return 1
+}
+shows() { [[ "$last_screen" == *"$expected"* ]]; }
+wait_text() {
+    expected=$1
+    wait_for shows "${2:-100}" || fail "\"$1\" did not appear"
+}
+keys() { tmux_cmd send-keys -t console "$@"; }
+type_text() { tmux_cmd send-keys -t console -l "$1"; }
+# Runs a Python expression over the saved account (`a`); fails the test with $2 when it is false.
+check_json() {
+    python3 - "$workspace" "$1" <<'PY' || fail "$2"
+import json, sys
+a = json.load(open(sys.argv[1]))["account"]
+user = lambda name: next((u for u in a["users"] if u["name"] == name), None)
+group = lambda name: next((g for g in a["groups"] if g["name"] == name), None)
+policy = lambda name: next((p for p in a["policies"] if p["name"] == name), None)
+sys.exit(0 if eval(sys.argv[2]) else 1)
+PY
+}
+border_fits() {
+    local line
+    line=$(sed -n 2p <<<"$last_screen")
+    [[ ${#line} -eq $expected_width && "$line" == *"┐" ]]
+}
+
+tmux_cmd new-session -d -s console -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=tmux-256color "bash --norc --noprofile"
+printf -v command '%q --workspace %q; echo EXIT=$?' "$bin" "$workspace"
+keys "clear; $command" Enter
+
+wait_text "Sign in to account 111122223333"
+keys Tab Tab
+type_text 'root@acme.example'
+keys Tab
+type_text 'Acme-Root-2026!'
+keys C-s
+wait_text "Principal root"
+echo "console_edit_tasks: ok: signed in as root at 80x24"
+
+# A user, added to a group and given a policy on its tabs.
+type_text ':create-user e2e-frank'
+keys Enter
+wait_text "Created user e2e-frank."
+check_json 'user("e2e-frank") is not None' "e2e-frank is not in the workspace"
+keys Enter
+wait_text "User: e2e-frank"
+type_text ']'
+wait_text "User groups membership (0)"
+type_text 'a'
+wait_text "Add e2e-frank to a group"
+keys C-s
+wait_text "Added e2e-frank to Admins."
+check_json 'user("e2e-frank")["groups"] == ["Admins"]' "e2e-frank is not in Admins in the workspace"
+type_text '['
+wait_text "Permissions policies"
+type_text 'a'
+wait_text "Add permissions to user e2e-frank"
+keys C-s
+wait_text "Attached "
+check_json 'len(user("e2e-frank").get("attachedPolicies", [])) == 1' "no policy attached to e2e-frank in the workspace"
+echo "console_edit_tasks: ok: user created, added to Admins, policy attached, all saved"
+
+# The policy editor: a typo shows its diagnostic; the fix and a change save version 2.
+type_text ':policies'
+keys Enter
+type_text '/DeveloperB'
+keys Enter Enter
+wait_text "Policy: DeveloperBoundary"
+type_text 'e'
+wait_text "Managed policy arn:aws:iam::111122223333:policy/DeveloperBoundary"
+keys Down End
+type_text 'x'
+wait_text "2:29 Syntax errors in policy."
+echo "console_edit_tasks: ok: the typo's diagnostic shows at 2:29"
+tmux_cmd resize-window -t console -x 120 -y 40
+wait_text "Syntax errors in policy."
+echo "console_edit_tasks: ok: the editor redrew at 120x40 with the diagnostic"
+keys BSpace
+for _ in 1 2 3 4 5 6 7 8 9; do keys Down; done
+keys End Left Left
+type_text '2'
+wait_text '"NoBillingOrOrganizations2",'
+keys C-s
+wait_text "Save: diff against v1 (default)"
+keys Enter
+wait_text "Saved Managed policy arn:aws:iam::111122223333:policy/DeveloperBoundary."
+check_json 'policy("DeveloperBoundary")["defaultVersionId"] == "v2" and len(policy("DeveloperBoundary")["versions"]) == 2 and "NoBillingOrOrganizations2" in next(v["document"] for v in policy("DeveloperBoundary")["versions"] if v["versionId"] == "v2")' \
+    "DeveloperBoundary has no default version v2 with the change"
+expected_width=120
+wait_for border_fits 50 || fail "after the resize to 120x40 the top border is not 120 cells wide"
+echo "console_edit_tasks: ok: fixed, changed and saved as version v2"
+
+# Delete with the type-the-name confirmation.
+type_text ':create-group e2e-temp'
+keys Enter
+wait_text "Created group e2e-temp."
+check_json 'group("e2e-temp") is not None' "e2e-temp is not in the workspace"
+type_text 'd'
+wait_text "Delete group"
+type_text 'e2e-temp'
+keys Enter
+wait_text "Deleted group e2e-temp."
+check_json 'group("e2e-temp") is None' "e2e-temp is still in the workspace"
+echo "console_edit_tasks: ok: group deleted after typing its name"
+
+type_text ':q'
+keys Enter
+wait_text "EXIT=" 50
+exit_line=$(grep -oE 'EXIT=[0-9]+' <<<"$last_screen" | tail -n 1)
+[[ "$exit_line" == "EXIT=0" ]] || fail "expected exit code 0 after :q, got ${exit_line#EXIT=}"
+echo "console_edit_tasks: PASS"
