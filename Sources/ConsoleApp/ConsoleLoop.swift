@@ -131,6 +131,7 @@ struct ConsoleLoop {
         }
         state.modal = nil
         reload()
+        state.loadState = "saved"
         switch command.target {
         case .stay: break
         case .row(let section, let key): state.select(key, in: section)

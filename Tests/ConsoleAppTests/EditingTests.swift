@@ -34,6 +34,7 @@ struct EditingTests {
         let text = terminal.text
         #expect(terminal.row(0).contains("Principal root"))
         #expect(text.contains("Created user erin."))
+        #expect(terminal.row(0).hasSuffix("saved"))
         #expect(text.contains("Users (6)"))
         let row = terminal.text.split(separator: "\n").first { $0.contains(" erin ") } ?? ""
         #expect(row.contains("▸ erin"), "erin is not the selected row: \(row)")

@@ -37,7 +37,8 @@ struct BrowserState: Sendable {
     var sidebarPreference: Bool?
     var mode = Mode.browsing
     var message: StatusMessage?
-    /// `loaded`, or `reloaded` after another process changed the workspace.
+    /// `loaded`, `saved` after the console's own change, or `reloaded` after another process
+    /// changed the workspace.
     var loadState = "loaded"
     /// An ARN `y` asked to copy; the loop hands it to the terminal and clears it.
     var pendingCopy: String?
