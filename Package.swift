@@ -15,12 +15,17 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(
+            name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]),
+        .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "CTermShim", dependencies: ["CNcursesw"], path: "Sources/CTermShim"),
         .target(name: "IAMPolicy", resources: [.copy("Catalog/aws-actions.json")]),
         .target(
             name: "IAMCore",
             dependencies: [
                 "IAMPolicy",
+                "QRCode",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -41,6 +46,7 @@ let package = Package(
             path: "Tests/Support/WorkspaceStress"
         ),
         .testTarget(name: "IAMPolicyTests", dependencies: ["IAMPolicy"]),
+        .testTarget(name: "QRCodeTests", dependencies: ["QRCode"]),
         .testTarget(name: "IAMCoreTests", dependencies: ["IAMCore"]),
         .testTarget(name: "IAMWorkspaceTests", dependencies: ["IAMWorkspace", "IAMCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),

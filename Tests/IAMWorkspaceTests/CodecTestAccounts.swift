@@ -98,6 +98,8 @@ enum CodecTestAccounts {
         device.seed = "SEED"
         device.credentialId = "cred"
         device.tags = [Tag(key: "k", value: "v")]
+        device.lastUsedStep = 58_925_000
+        device.driftSteps = -2
         account.mfaDevices[device.serialNumber] = device
         let spare = MFADevice(serialNumber: "GAHT12345678", type: .hardware, createDate: date(62))
         account.mfaDevices[spare.serialNumber] = spare

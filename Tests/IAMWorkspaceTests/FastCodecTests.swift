@@ -92,6 +92,9 @@ struct FastCodecTests {
         #"{"account":{"id":"\u0031","name":"\ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t \u2028 é","createDate":"2026-01-01T00:00:00+00:00","root":{"email":"\u00e9","passwordHash":"h","accessKeys":[],"mfaDevices":["a\u0000b"]},"users":[{"name":"\u00C9mile","path":"/","id":"i","createDate":"2026-01-01T00:00:00+00:00","tags":[{"key":"k","value":"\u65e5\u672c"}],"signingCertificates":-4}]},"format":"iamconsole-workspace","schemaVersion":1}"#,
         // Duplicate MFA serials: the first wins in both readers.
         #"{"account":{"id":"1","name":"n","createDate":"2026-01-01T00:00:00Z","root":{"email":"e","passwordHash":"h","accessKeys":[],"mfaDevices":[]},"mfaDevices":[{"serialNumber":"s","type":"virtual","createDate":"2026-01-01T00:00:00Z","tags":[],"seed":"first"},{"serialNumber":"s","type":"hardware","createDate":"2026-01-01T00:00:00Z","tags":[]}]},"format":"iamconsole-workspace","schemaVersion":1}"#,
+
+        // MFA replay and drift state: present, null, and absent.
+        #"{"account":{"id":"1","name":"n","createDate":"2026-01-01T00:00:00Z","root":{"email":"e","passwordHash":"h","accessKeys":[],"mfaDevices":[]},"mfaDevices":[{"serialNumber":"a","type":"virtual","createDate":"2026-01-01T00:00:00Z","tags":[],"lastUsedStep":58925000,"driftSteps":-3},{"serialNumber":"b","type":"hardware","createDate":"2026-01-01T00:00:00Z","tags":[],"lastUsedStep":null,"driftSteps":null}]},"format":"iamconsole-workspace","schemaVersion":1}"#,
     ])
     func handWrittenValidFilesReadTheSameBothWays(_ text: String) throws {
         let (fast, codable) = try Self.bothWays(Data(text.utf8))

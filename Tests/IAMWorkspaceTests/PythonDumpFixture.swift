@@ -88,7 +88,9 @@ enum PythonDumpFixture {
                 "assignedTo" : "\#u{DC}n\#u{EF}code",
                 "createDate" : "1970-01-01T00:01:00+00:00",
                 "credentialId" : "cred",
+                "driftSteps" : -2,
                 "enableDate" : "1970-01-01T00:01:01+00:00",
+                "lastUsedStep" : 58925000,
                 "seed" : "SEED",
                 "serialNumber" : "arn:aws:iam::123456789012:mfa/u",
                 "tags" : [

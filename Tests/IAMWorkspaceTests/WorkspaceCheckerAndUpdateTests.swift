@@ -49,6 +49,25 @@ struct WorkspaceCheckerTests {
                 WorkspaceProblem(path: "$.account.instanceProfiles[0].roles[0]", message: "no role named 'ghost-role'")
             ),
             (
+                "virtual MFA device without a seed",
+                {
+                    $0.mfaDevices["arn:aws:iam::111122223333:mfa/x"] = MFADevice(
+                        serialNumber: "arn:aws:iam::111122223333:mfa/x", type: .virtual, createDate: $0.createDate)
+                },
+                WorkspaceProblem(
+                    path: "$.account.mfaDevices[0].seed", message: "a virtual MFA device needs a base32 seed")
+            ),
+            (
+                "security key without a credential id",
+                {
+                    $0.mfaDevices["arn:aws:iam::111122223333:u2f/root/k-A"] = MFADevice(
+                        serialNumber: "arn:aws:iam::111122223333:u2f/root/k-A", type: .securityKey,
+                        createDate: $0.createDate)
+                },
+                WorkspaceProblem(
+                    path: "$.account.mfaDevices[0].credentialId", message: "a security key needs a credential id")
+            ),
+            (
                 "bad alias", { $0.alias = "ACME" },
                 WorkspaceProblem(path: "$.account.alias", message: Self.aliasMessage("ACME"))
             ),

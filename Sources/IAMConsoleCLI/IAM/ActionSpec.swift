@@ -43,6 +43,17 @@ struct ActionSpec: Sendable {
     /// The list members merged across pages when the CLI paginates; nil for unpaginated actions.
     let resultKeys: [String]?
     let call: @Sendable (inout IAMService, JSONValue, Principal) throws -> JSONValue
+    /// What the AWS CLI itself does around the call, if anything (see `ClientStep`).
+    var clientStep: ClientStep? = nil
+}
+
+/// A step the AWS CLI performs on its side of a call (its "customizations"), such as writing a
+/// returned blob to `--outfile` instead of printing it.
+struct ClientStep: Sendable {
+    /// Checks the parsed request before the call; a `UsageError` stops the run with exit code 252.
+    let check: @Sendable (_ request: JSONValue, _ currentDirectory: String) throws -> Void
+    /// Turns a successful response into what is printed.
+    let finish: @Sendable (_ request: JSONValue, _ response: JSONValue, _ currentDirectory: String) throws -> JSONValue
 }
 
 /// A request that could not be decoded from the flags (a bad value for a member).

@@ -1,23 +1,25 @@
 /// Help generated from the action table, so it never drifts from what the parser accepts.
 enum HelpText {
-    static func actionList() -> String {
+    static func actionList(_ group: CommandGroup = .iam) -> String {
         var lines = [
-            "usage: iamconsole iam <action> [flags]", "",
-            "Runs an IAM action against the workspace, as `aws iam` does against AWS.",
+            "usage: iamconsole \(group.name) <action> [flags]", "",
+            group.name == "iam"
+                ? "Runs an IAM action against the workspace, as `aws iam` does against AWS."
+                : "MFA steps AWS performs outside its API (see README, \"MFA\").",
             "Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY name an access key of the workspace;",
             "--root acts as the root user and reads the root password from standard input.", "",
             "Global flags: --workspace PATH, --root, --output json|text, --query JMESPATH, --no-paginate,",
             "--max-items N, --starting-token TOKEN, --page-size N", "", "Actions:",
         ]
-        let width = (ActionTable.all.map(\.cliName.count).max() ?? 0) + 2
-        for spec in ActionTable.all.sorted(by: { $0.cliName < $1.cliName }) {
+        let width = (group.specs.map(\.cliName.count).max() ?? 0) + 2
+        for spec in group.specs.sorted(by: { $0.cliName < $1.cliName }) {
             lines.append("  " + spec.cliName.padding(toLength: width, withPad: " ", startingAt: 0) + spec.summary)
         }
         return lines.joined(separator: "\n")
     }
 
-    static func action(_ spec: ActionSpec) -> String {
-        var lines = ["usage: iamconsole iam \(spec.cliName) [flags]", "", spec.summary, "", "Flags:"]
+    static func action(_ spec: ActionSpec, group: CommandGroup = .iam) -> String {
+        var lines = ["usage: iamconsole \(group.name) \(spec.cliName) [flags]", "", spec.summary, "", "Flags:"]
         for flag in spec.flags {
             let shape: String
             switch flag.kind {

@@ -3,24 +3,35 @@ import IAMCore
 import IAMPolicy
 import IAMWorkspace
 
+/// A set of table-driven actions under one word of the command line: `iam` (AWS's actions), or
+/// `mfa` (the model's MFA extras that AWS has no API for).
+struct CommandGroup: Sendable {
+    let name: String
+    let specs: [ActionSpec]
+
+    func spec(_ cliName: String) -> ActionSpec? { specs.first { $0.cliName == cliName } }
+
+    static let iam = CommandGroup(name: "iam", specs: ActionTable.all)
+}
+
 /// `iamconsole iam ACTION [flags]`: runs one IAM action against the workspace as the caller's principal
 /// and prints what the AWS CLI prints. Exit codes follow the AWS CLI: 0 success, 252 usage error,
 /// 253 missing credentials, 254 an error from the service, 255 any other failure (e.g. the workspace).
 enum IAMCommand {
-    static func run(_ words: [String], environment: CLIEnvironment) -> Int32 {
+    static func run(_ words: [String], environment: CLIEnvironment, group: CommandGroup = .iam) -> Int32 {
         guard let actionName = words.first, actionName != "help", actionName != "--help" else {
-            print(HelpText.actionList())
+            print(HelpText.actionList(group))
             return words.isEmpty ? 252 : 0
         }
-        guard let spec = ActionTable.spec(actionName) else {
+        guard let spec = group.spec(actionName) else {
             printError(
-                "usage: iamconsole iam <action> [flags]\niamconsole: error: argument operation: Invalid choice: '\(actionName)'"
+                "usage: iamconsole \(group.name) <action> [flags]\niamconsole: error: argument operation: Invalid choice: '\(actionName)'"
             )
-            printError("Run 'iamconsole iam help' for the list of actions.")
+            printError("Run 'iamconsole \(group.name) help' for the list of actions.")
             return 252
         }
         if words.dropFirst().first == "help" || words.contains("--help") {
-            print(HelpText.action(spec))
+            print(HelpText.action(spec, group: group))
             return 0
         }
         let request: JSONValue
@@ -28,8 +39,9 @@ enum IAMCommand {
         do {
             (request, globals) = try FlagParser.parse(
                 Array(words.dropFirst()), spec: spec, currentDirectory: environment.currentDirectory)
+            try spec.clientStep?.check(request, environment.currentDirectory)
         } catch {
-            printError("usage: iamconsole iam \(spec.cliName) [flags]\niamconsole: error: \(error)")
+            printError("usage: iamconsole \(group.name) \(spec.cliName) [flags]\niamconsole: error: \(error)")
             return 252
         }
         let path = environment.workspacePath(globals.workspace)
@@ -60,7 +72,7 @@ enum IAMCommand {
         }
         let random = environment.random()
         do {
-            let output: JSONValue
+            var output: JSONValue
             if spec.mutates {
                 output = try workspace.update { account in
                     var service = IAMService(account: account, clock: clock, random: random)
@@ -72,6 +84,7 @@ enum IAMCommand {
                 output = try Paginator.run(
                     spec, request: request, globals: globals, service: service, principal: principal)
             }
+            if let step = spec.clientStep { output = try step.finish(request, output, environment.currentDirectory) }
             try OutputFormatter.print(output, globals: globals)
             return 0
         } catch let error as IAMError {
@@ -80,7 +93,7 @@ enum IAMCommand {
             )
             return 254
         } catch let error as RequestDecodingError {
-            printError("usage: iamconsole iam \(spec.cliName) [flags]\niamconsole: error: \(error)")
+            printError("usage: iamconsole \(group.name) \(spec.cliName) [flags]\niamconsole: error: \(error)")
             return 252
         } catch let error as JMESPathError {
             printError("iamconsole: error: \(error)")

@@ -59,6 +59,18 @@ public enum MFADeviceType: String, Codable, Sendable, CaseIterable {
     case virtual
     case hardware
     case securityKey
+
+    /// The name the AWS console gives the type.
+    public var displayName: String {
+        switch self {
+        case .virtual: return "Authenticator app"
+        case .hardware: return "Hardware TOTP token"
+        case .securityKey: return "Security key"
+        }
+    }
+
+    /// Whether the device shows time-based codes (virtual and hardware devices do; security keys sign).
+    public var usesCodes: Bool { self != .securityKey }
 }
 
 /// An MFA device known to the account, assigned to a user or the root user, or not yet assigned.
@@ -76,6 +88,11 @@ public struct MFADevice: Codable, Sendable, Equatable {
     /// The FIDO credential id of a security key.
     public var credentialId: String?
     public var tags: [Tag]
+    /// The last TOTP time step a code was accepted for: a code is accepted once, so a step at or
+    /// before this one is refused (replay protection).
+    public var lastUsedStep: Int?
+    /// Steps the device's clock runs ahead (positive) or behind, learned by ResyncMFADevice.
+    public var driftSteps: Int?
 
     public init(serialNumber: String, type: MFADeviceType, createDate: Timestamp) {
         self.serialNumber = serialNumber
@@ -86,6 +103,14 @@ public struct MFADevice: Codable, Sendable, Equatable {
         self.seed = nil
         self.credentialId = nil
         self.tags = []
+        self.lastUsedStep = nil
+        self.driftSteps = nil
+    }
+
+    /// The user the device is assigned to, nil for the root user or while unassigned.
+    public var assignedUserName: String? {
+        guard let assignedTo, assignedTo != Self.rootAssignee else { return nil }
+        return assignedTo
     }
 
     /// The value of `assignedTo` for the root user.

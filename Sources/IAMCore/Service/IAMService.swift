@@ -15,6 +15,11 @@ public struct IAMService: Sendable {
     /// Context keys of the caller's session that policies can test, e.g. `aws:MultiFactorAuthPresent`
     /// after an MFA sign-in or `aws:SourceIp`. The clock's `aws:CurrentTime` and `aws:EpochTime` are added.
     public var callerContext: [String: [String]] = [:]
+    /// The console session this service acts for, if any: its MFA keys (`aws:MultiFactorAuthPresent`,
+    /// and `aws:MultiFactorAuthAge` counted to each request) are added to every request's context.
+    public var session: ConsoleSession?
+    /// How failed console sign-ins slow the next attempt.
+    public var signInThrottle = SignInThrottle()
 
     public init(
         account: Account, clock: any IAMClock = SystemClock(), random: any RandomSource = SystemRandomSource(),
@@ -58,6 +63,7 @@ public struct IAMService: Sendable {
         var caller = callerContext
         caller["aws:CurrentTime"] = [String(now.iso8601.prefix(19)) + "Z"]
         caller["aws:EpochTime"] = [String(now.seconds)]
+        if let session { caller.merge(session.contextKeys(at: now)) { _, sessionValue in sessionValue } }
         let request = AuthorizationRequest(
             principal: principal, action: fullAction, resource: resource, context: context)
         switch authorizer.authorize(request, in: account, callerContext: caller) {

@@ -187,7 +187,9 @@ extension WorkspaceWriter {
         member("assignedTo", device.assignedTo)
         member("createDate", device.createDate)
         member("credentialId", device.credentialId)
+        if let drift = device.driftSteps { member("driftSteps", drift) }
         member("enableDate", device.enableDate)
+        if let step = device.lastUsedStep { member("lastUsedStep", step) }
         member("seed", device.seed)
         member("serialNumber", device.serialNumber)
         member("tags", device.tags) { $0.tag($1) }

@@ -20,7 +20,7 @@ private enum AccessKeyLastUsedField: Int, ObjectFields {
 }
 
 private enum MFADeviceField: Int, ObjectFields {
-    case assignedTo, createDate, credentialId, enableDate, seed, serialNumber, tags, type
+    case assignedTo, createDate, credentialId, driftSteps, enableDate, lastUsedStep, seed, serialNumber, tags, type
     static let table = KeyTable(Self.self)
 }
 
@@ -116,7 +116,9 @@ extension WorkspaceReader {
             case .assignedTo: device.assignedTo = try optionalString()
             case .createDate: createDate = try timestamp()
             case .credentialId: device.credentialId = try optionalString()
+            case .driftSteps: device.driftSteps = takeNull() ? nil : try int()
             case .enableDate: device.enableDate = try optionalTimestamp()
+            case .lastUsedStep: device.lastUsedStep = takeNull() ? nil : try int()
             case .seed: device.seed = try optionalString()
             case .serialNumber: serialNumber = try string()
             case .tags: tags = try array { reader throws(FastPathRefused) in try reader.tag() }

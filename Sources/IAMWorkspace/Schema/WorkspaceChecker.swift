@@ -153,6 +153,14 @@ public enum WorkspaceChecker {
             if let owner = device.assignedTo, owner != MFADevice.rootAssignee, account.user(named: owner) == nil {
                 add("$.account.mfaDevices[\(index)].assignedTo", "no user named '\(owner)'")
             }
+            // Without its seed a device can never produce an accepted code; without its credential id
+            // a security key can never answer a sign-in.
+            if device.type.usesCodes, device.seed.flatMap(Base32.decode)?.isEmpty != false {
+                add("$.account.mfaDevices[\(index)].seed", "a \(device.type.rawValue) MFA device needs a base32 seed")
+            }
+            if device.type == .securityKey, device.credentialId?.isEmpty != false {
+                add("$.account.mfaDevices[\(index)].credentialId", "a security key needs a credential id")
+            }
         }
         return problems
     }
