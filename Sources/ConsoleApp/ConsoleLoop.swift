@@ -22,8 +22,6 @@ struct ConsoleLoop {
     let themeDirectories: [String]
     /// Makes a loaded theme fit the terminal (colour depth, `NO_COLOR`).
     let adaptTheme: @MainActor (Theme) -> Theme
-    /// Waits after repeated sign-in failures; tests pass one that returns at once.
-    let pause: @MainActor (Int) -> Void
     private(set) var state = BrowserState()
 
     /// Without `principal` the console opens on the sign-in form.
@@ -31,8 +29,7 @@ struct ConsoleLoop {
         terminal: any Terminal, source: any AccountSource, theme: Theme, glyphs: Glyphs,
         clock: any IAMClock = SystemClock(), principal: Principal? = nil, keyOverrides: [String: [InputEvent]] = [:],
         themeDirectories: [String] = Theme.searchDirectories(explicit: nil),
-        adaptTheme: @escaping @MainActor (Theme) -> Theme = { $0 },
-        pause: @escaping @MainActor (Int) -> Void = { Thread.sleep(forTimeInterval: Double($0)) }
+        adaptTheme: @escaping @MainActor (Theme) -> Theme = { $0 }
     ) {
         self.terminal = terminal
         self.source = source
@@ -41,7 +38,6 @@ struct ConsoleLoop {
         self.clock = clock
         self.themeDirectories = themeDirectories
         self.adaptTheme = adaptTheme
-        self.pause = pause
         state.session = principal
         state.keyOverrides = keyOverrides
     }
@@ -96,8 +92,12 @@ struct ConsoleLoop {
         return nil
     }
 
-    /// Runs what the last key asked of the loop: an edit, a theme change, a sign-in delay.
+    /// Runs what the last key asked of the loop: a sign-in step, an edit, a theme change.
     private mutating func runPendingWork() {
+        if let step = state.pendingSignIn {
+            state.pendingSignIn = nil
+            signIn(step)
+        }
         if let command = state.pendingEdit {
             state.pendingEdit = nil
             perform(command)
@@ -106,20 +106,18 @@ struct ConsoleLoop {
             state.pendingTheme = nil
             switchTheme(to: name)
         }
-        if state.pendingDelaySeconds > 0 {
-            let seconds = state.pendingDelaySeconds
-            state.pendingDelaySeconds = 0
-            render()
-            pause(seconds)
-        }
     }
 
     /// Runs one edit as the signed-in principal through the source; AWS errors open a message
     /// dialog (over the form that asked, so it can be corrected) and leave the file as it was.
     mutating func perform(_ command: EditCommand) {
         guard let principal = state.session else { return }
+        let session = state.consoleSession
         do {
-            try source.perform(as: principal) { service in try command.change(&service, principal) }
+            try source.perform(as: principal) { service in
+                service.session = session
+                try command.change(&service, principal)
+            }
         } catch let error as IAMError {
             state.modal = .message(
                 MessageDialog.error(code: error.code.rawValue, message: error.message), then: formModal)
@@ -140,6 +138,28 @@ struct ConsoleLoop {
             state.push(route)
         }
         state.message = StatusMessage(text: command.success, isError: false)
+    }
+
+    /// Runs a sign-in step on the newest account and saves what it records (the audit event, the
+    /// last sign-in, the MFA code's time step). A read-only source signs in on the loaded account
+    /// without saving.
+    private mutating func signIn(_ step: SignInStep) {
+        func run(_ service: inout IAMService) -> SignInResult {
+            switch step {
+            case .password(let identity, let password, _): return service.signIn(identity, password: password)
+            case .mfa(let challenge, let response, _): return service.completeSignIn(challenge, with: response)
+            }
+        }
+        let result: SignInResult
+        do {
+            result = try source.perform(as: .root) { service in run(&service) }
+        } catch {
+            guard let account = state.index?.account else { return }
+            var service = IAMService(account: account, clock: clock)
+            result = run(&service)
+        }
+        reload()
+        state.applySignIn(result, step: step)
     }
 
     /// The open edit form, to return to after an error.

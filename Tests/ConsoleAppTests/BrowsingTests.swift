@@ -14,7 +14,7 @@ func runConsole(
     input(terminal)
     var loop = ConsoleLoop(
         terminal: terminal, source: source, theme: .builtinDefault, glyphs: .unicode, clock: FrozenClock(),
-        principal: principal, themeDirectories: [], pause: { _ in })
+        principal: principal, themeDirectories: [])
     return (loop.run(), terminal)
 }
 

@@ -47,21 +47,37 @@ struct EditingTests {
         let (_, first) = runConsole(try workspace.source(), width: 80, height: 24, principal: nil) { _ in }
         #expect(first.text.contains("root@acme.example / Acme-Root-2026!"))
         #expect(first.text.contains("Demo-User-2026!"))
-        var pauses: [Int] = []
-        let terminal = MemoryTerminal(width: 80, height: 24)
-        for _ in 0..<3 {
+        let (_, terminal) = runConsole(try workspace.source(), width: 80, height: 24, principal: nil) { terminal in
             SignInKeys.root(terminal, password: "wrong")
-            terminal.enqueue(.key(.enter))
-            terminal.enqueue(keys: "\u{1B}")
         }
-        SignInKeys.root(terminal, password: "wrong")
-        var loop = ConsoleLoop(
-            terminal: terminal, source: try workspace.source(), theme: .builtinDefault, glyphs: .unicode,
-            clock: FrozenClock(), themeDirectories: [], pause: { pauses.append($0) })
-        _ = loop.run()
         #expect(terminal.text.contains("Your authentication information is incorrect"))
         #expect(terminal.row(0).contains("not signed in"))
-        #expect(pauses == [1, 2])
+        // Each failure is in the audit trail, which the throttle counts even across restarts.
+        let failures = try workspace.account().auditTrail.filter {
+            $0.action == ConsoleSignIn.auditAction && $0.outcome == ConsoleSignIn.passwordFailure
+        }
+        #expect(failures.count == 1)
+    }
+
+    @Test func repeatedFailuresPauseSignInForThatIdentity() throws {
+        let workspace = try WorkspaceFixture()
+        defer { workspace.remove() }
+        let (_, terminal) = runConsole(try workspace.source(), width: 80, height: 24, principal: nil) { terminal in
+            for _ in 0..<3 {
+                SignInKeys.root(terminal, password: "wrong")
+                terminal.enqueue(.key(.enter))
+                terminal.enqueue(keys: "\u{1B}")
+            }
+            SignInKeys.root(terminal)
+        }
+        #expect(terminal.text.contains("Too many failed sign-in attempts for this identity."))
+        #expect(terminal.text.contains("again in 1 second."))
+        #expect(terminal.row(0).contains("not signed in"))
+        // Another identity is not paused.
+        let (_, other) = runConsole(try workspace.source(), width: 80, height: 24, principal: nil) { terminal in
+            SignInKeys.user(terminal, "alice")
+        }
+        #expect(other.row(0).contains("user/alice"), "\(other.text)")
     }
 
     @Test func groupsPoliciesDeleteConflictAndDeleteByTypedName() throws {
@@ -106,10 +122,10 @@ struct EditingTests {
         #expect(try workspace.account().user(named: "erin") == nil)
     }
 
-    @Test func readOnlyAuditorGetsAccessDeniedAndTheFileIsUnchanged() throws {
+    @Test func readOnlyAuditorGetsAccessDeniedAndNothingIsCreated() throws {
         let workspace = try WorkspaceFixture()
         defer { workspace.remove() }
-        let before = try workspace.bytes()
+        let names = Set(try workspace.account().users.values.map(\.name))
         let (_, terminal) = runConsole(try workspace.source(), width: 80, height: 24, principal: nil) { terminal in
             SignInKeys.user(terminal, "carol")
             terminal.enqueue(keys: ":users\rnmallory")
@@ -117,7 +133,8 @@ struct EditingTests {
         }
         #expect(terminal.row(0).contains("user/carol"))
         #expect(terminal.text.contains("AccessDenied"))
-        #expect(try workspace.bytes() == before)
+        // Only the sign-in was recorded (audit trail, last sign-in): nobody was created.
+        #expect(Set(try workspace.account().users.values.map(\.name)) == names)
     }
 
     @Test func aTenThousandCharacterPasteIntoAFormFieldIsHarmless() throws {

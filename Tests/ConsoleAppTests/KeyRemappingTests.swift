@@ -17,7 +17,7 @@ struct KeyRemappingTests {
         keys(terminal)
         var loop = ConsoleLoop(
             terminal: terminal, source: ScriptedSource(Fixtures.account()), theme: .builtinDefault, glyphs: .unicode,
-            clock: FrozenClock(), principal: .root, keyOverrides: overrides, themeDirectories: [], pause: { _ in })
+            clock: FrozenClock(), principal: .root, keyOverrides: overrides, themeDirectories: [])
         _ = loop.run()
         return terminal
     }

@@ -46,8 +46,7 @@ struct ScreenSnapshotTests {
         terminal.enqueue(keys: scene.keys)
         var loop = ConsoleLoop(
             terminal: terminal, source: ScriptedSource(Fixtures.account()), theme: .builtinDefault,
-            glyphs: .forMode(ascii: ascii), clock: FrozenClock(), principal: .root, themeDirectories: [],
-            pause: { _ in })
+            glyphs: .forMode(ascii: ascii), clock: FrozenClock(), principal: .root, themeDirectories: [])
         _ = loop.run()
         return terminal.text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
@@ -82,7 +81,7 @@ struct ScreenSnapshotTests {
         terminal.enqueue(keys: ":users\r")
         var loop = ConsoleLoop(
             terminal: terminal, source: ScriptedSource(Fixtures.account()), theme: Theme.builtinDefault.withoutColor(),
-            glyphs: .unicode, clock: FrozenClock(), principal: .root, themeDirectories: [], pause: { _ in })
+            glyphs: .unicode, clock: FrozenClock(), principal: .root, themeDirectories: [])
         _ = loop.run()
         var attributes = 0
         for row in 0..<40 {

@@ -186,7 +186,19 @@ extension BrowserState {
             switch form.handle(event) {
             case .editing: modal = .signIn(form)
             case .cancelled: modal = .signIn(SignIn.form(for: index?.account))
-            case .submitted(let values): signIn(values, form: form)
+            case .submitted(let values):
+                let (identity, password) = SignIn.attempt(values)
+                modal = .signIn(form)
+                pendingSignIn = .password(identity, password, form)
+            }
+        case .mfa(var form, let challenge):
+            switch form.handle(event) {
+            case .editing: modal = .mfa(form, challenge)
+            case .cancelled: modal = .signIn(SignIn.form(for: index?.account))
+            case .submitted(let values):
+                guard let account = index?.account else { return }
+                modal = .mfa(form, challenge)
+                pendingSignIn = .mfa(challenge, SignIn.mfaResponse(values, challenge: challenge, in: account), form)
             }
         case .form(var form, let intent):
             switch form.handle(event) {
@@ -305,28 +317,29 @@ extension BrowserState {
         }
     }
 
-    private mutating func signIn(_ values: [String: FormValue], form: Form) {
-        guard let account = index?.account else {
-            modal = .message(
-                MessageDialog.error(code: "", message: "The workspace could not be read."), then: .signIn(form))
-            return
-        }
-        switch SignIn.check(values, in: account) {
-        case .signedIn(let principal):
-            session = principal
-            signInFailures = 0
+    /// Applies what the model said about a sign-in step the loop ran.
+    mutating func applySignIn(_ result: SignInResult, step: SignInStep) {
+        guard let account = index?.account else { return }
+        switch result {
+        case .signedIn(let signedIn):
+            consoleSession = signedIn
+            session = signedIn.principal
             modal = nil
-            message = StatusMessage(text: "Signed in as \(principal.arn(in: account)).", isError: false)
+            let mfa = signedIn.mfaSerialNumber == nil ? "" : " with MFA"
+            message = StatusMessage(text: "Signed in as \(signedIn.principal.arn(in: account))\(mfa).", isError: false)
+        case .mfaRequired(let challenge):
+            modal = .mfa(SignIn.mfaForm(for: challenge), challenge)
+            message = StatusMessage(text: "Password accepted: now the MFA code.", isError: false)
         case .rejected(let text):
-            signInFailures += 1
-            pendingDelaySeconds = SignIn.delaySeconds(afterFailures: signInFailures)
-            var retry = SignIn.form(for: account)
-            retry.fields = form.fields.map { field in
-                field.id == SignIn.passwordField ? .password(id: field.id, label: field.label, maxLength: 128) : field
-            }
-            retry.setError(text, for: SignIn.passwordField)
             modal = .message(
-                MessageDialog(title: "Sign-in failed", message: text, isError: true), then: .signIn(retry))
+                MessageDialog(title: "Sign-in failed", message: text, isError: true), then: step.retry(in: account))
+        case .throttled(let retryAfter):
+            let now = index?.now.seconds ?? retryAfter.seconds
+            let seconds = max(1, retryAfter.seconds - now)
+            let text =
+                "Too many failed sign-in attempts for this identity. Try again in \(seconds) second\(seconds == 1 ? "" : "s")."
+            modal = .message(
+                MessageDialog(title: "Sign-in paused", message: text, isError: true), then: step.retry(in: account))
         }
     }
 }

@@ -35,6 +35,33 @@ indirect enum Modal: Sendable {
     case message(MessageDialog, then: Modal?)
     /// The full-screen policy editor.
     case policyEditor(PolicyEditorState)
+    /// The MFA step of a sign-in whose password was right.
+    case mfa(Form, MFAChallenge)
+}
+
+/// A sign-in step the loop runs through the source (sign-in writes the audit trail and the
+/// last sign-in time, so it is saved like a change).
+enum SignInStep: Sendable {
+    /// The first factor, and the form to return to when it fails.
+    case password(SignInIdentity, String, Form)
+    /// The second factor for a challenge, and the form to return to.
+    case mfa(MFAChallenge, MFAResponse, Form)
+
+    /// What to show again after a failure: the sign-in form with the password cleared, or a
+    /// fresh MFA form for the same challenge.
+    func retry(in account: Account) -> Modal {
+        switch self {
+        case .password(_, _, let form):
+            var retry = SignIn.form(for: account)
+            retry.fields = form.fields.map { field in
+                field.id == SignIn.passwordField ? .password(id: field.id, label: field.label, maxLength: 128) : field
+            }
+            retry.focus(on: retry.fields.firstIndex { $0.id == SignIn.passwordField } ?? 0)
+            return .signIn(retry)
+        case .mfa(let challenge, _, _):
+            return .mfa(SignIn.mfaForm(for: challenge), challenge)
+        }
+    }
 }
 
 /// What an open form is for; its submitted values become an `EditCommand`.

@@ -56,10 +56,10 @@ struct BrowserState: Sendable {
     var pendingEdit: EditCommand?
     /// A theme `:theme` asked for; the loop loads it and clears it.
     var pendingTheme: String?
-    /// Failed sign-in attempts in a row.
-    var signInFailures = 0
-    /// Seconds the loop waits before taking the next key, after repeated sign-in failures.
-    var pendingDelaySeconds = 0
+    /// The signed-in console session (with its MFA facts); `session` is its principal.
+    var consoleSession: ConsoleSession?
+    /// A sign-in step the user submitted; the loop runs it through the source and clears it.
+    var pendingSignIn: SignInStep?
     /// Commands typed at the `:` prompt before, for ↑ recall.
     var commandHistory: [String] = []
     /// The theme names `:theme` completes, set by the loop.

@@ -33,13 +33,15 @@ enum ConsoleScreen {
             return Frame(offset: state.top.offset, visibleRows: 1, cursor: cursor)
         }
         drawHeader(state, in: canvas, theme: theme)
-        if case .signIn(let form)? = state.modal {
+        switch state.modal {
+        case .signIn(let form)?, .mfa(let form, _)?:
             return drawSignIn(form, state: state, in: canvas, theme: theme)
-        }
-        if case .message(let dialog, .signIn(let form)?) = state.modal {
+        case .message(let dialog, .signIn(let form)?)?, .message(let dialog, .mfa(let form, _)?)?:
             _ = drawSignIn(form, state: state, in: canvas, theme: theme)
             dialog.draw(in: canvas, theme: theme)
             return Frame(offset: state.top.offset, visibleRows: 1, cursor: nil)
+        default:
+            break
         }
         let interior = canvas.box(
             Rect(row: 1, column: 0, width: canvas.width, height: canvas.height - 3),
@@ -193,7 +195,7 @@ enum ConsoleScreen {
     /// Draws a form or dialog over the screen; returns where the cursor belongs.
     static func drawModal(_ modal: Modal, in canvas: Canvas, theme: Theme) -> Position? {
         switch modal {
-        case .signIn(let form), .form(let form, _):
+        case .signIn(let form), .form(let form, _), .mfa(let form, _):
             return form.drawBoxed(in: canvas, theme: theme, width: min(76, canvas.width))
         case .typeToConfirm(let dialog, _):
             return dialog.draw(in: canvas, theme: theme)

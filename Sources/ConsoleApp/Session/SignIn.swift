@@ -1,12 +1,9 @@
 import IAMCore
 import TerminalKit
 
-/// The sign-in gate: the form the console opens on, and the check of what was typed against
-/// the account's stored password hashes.
-///
-/// The check returns a `SignInOutcome`; further steps (an MFA code, an expired password that
-/// must be changed) are meant to become more cases of that enum, each answered by another form,
-/// without changing how the form or the loop reach it.
+/// The sign-in forms: the one the console opens on (root or IAM user) and the MFA step. What was
+/// typed is checked by `IAMService.signIn` and `completeSignIn` (IAMCore), which the loop runs
+/// through the source so the audit trail and the throttle see every attempt.
 enum SignIn {
     /// Field ids.
     static let kindField = "kind"
@@ -14,9 +11,6 @@ enum SignIn {
     static let identityField = "identity"
     static let passwordField = "password"
     static let kinds = ["Root user", "IAM user"]
-    /// Failures allowed before each further attempt waits.
-    static let freeAttempts = 2
-    static let failureMessage = "Your authentication information is incorrect. Please try again."
 
     /// The sign-in form for `account`.
     static func form(for account: Account?) -> Form {
@@ -35,35 +29,67 @@ enum SignIn {
             submitTitle: "Sign in", cancelTitle: "Clear")
     }
 
-    /// What a sign-in attempt led to.
-    enum Outcome: Sendable, Equatable {
-        /// Signed in as this principal.
-        case signedIn(Principal)
-        /// The credentials were wrong (the message says so without telling which part).
-        case rejected(String)
-    }
-
-    /// Checks submitted sign-in values against `account`.
-    static func check(_ values: [String: FormValue], in account: Account) -> Outcome {
+    /// The identity and password typed into the sign-in form.
+    static func attempt(_ values: [String: FormValue]) -> (SignInIdentity, String) {
         let identity = text(values[identityField]).trimmingCharacters(in: .whitespaces)
         let password = text(values[passwordField])
         if case .choice(let kind) = values[kindField], kind == kinds[0] {
-            guard identity.lowercased() == account.root.email.lowercased(),
-                PasswordHasher.verify(password, against: account.root.passwordHash)
-            else { return .rejected(failureMessage) }
-            return .signedIn(.root)
+            return (.root(email: identity), password)
         }
-        let accountName = text(values[accountField]).trimmingCharacters(in: .whitespaces)
-        guard accountName == account.id || (account.alias.map { $0 == accountName.lowercased() } ?? false),
-            let user = account.user(named: identity), let profile = user.loginProfile,
-            PasswordHasher.verify(password, against: profile.passwordHash)
-        else { return .rejected(failureMessage) }
-        return .signedIn(.user(user.name))
+        return (.user(account: text(values[accountField]), userName: identity), password)
     }
 
-    /// Seconds the next attempt waits after `failures` failed ones.
-    static func delaySeconds(afterFailures failures: Int) -> Int {
-        failures <= freeAttempts ? 0 : min(5, failures - freeAttempts)
+    /// Field ids of the MFA form.
+    static let deviceField = "device"
+    static let codeField = "code"
+
+    /// The second step, as AWS's sign-in page asks for it: the MFA device (when there are
+    /// several) and its code; a security key is "used" by submitting with it chosen.
+    static func mfaForm(for challenge: MFAChallenge) -> Form {
+        var fields: [FormField] = []
+        if challenge.devices.count > 1 {
+            fields.append(
+                .choice(
+                    id: deviceField, label: "MFA device", options: challenge.devices.map(deviceLabel),
+                    hint: "Left/Right to choose"))
+        }
+        let onlyKeys = challenge.devices.allSatisfy { $0.type == .securityKey }
+        if !onlyKeys {
+            fields.append(
+                .text(
+                    id: codeField, label: "MFA code", maxLength: 16,
+                    hint: "The 6-digit code your authenticator app or token shows"))
+        }
+        return Form(
+            title: "Multi-factor authentication", fields: fields,
+            submitTitle: onlyKeys ? "Use security key" : "Submit", cancelTitle: "Cancel")
+    }
+
+    /// `Virtual: alice-phone`, `Security key: erin-key`.
+    static func deviceLabel(_ device: MFAChallenge.Device) -> String {
+        switch device.type {
+        case .virtual: return "Virtual: \(device.name)"
+        case .hardware: return "Hardware: \(device.name)"
+        case .securityKey: return "Security key: \(device.name)"
+        }
+    }
+
+    /// The answer to `challenge` from the submitted MFA form.
+    static func mfaResponse(
+        _ values: [String: FormValue], challenge: MFAChallenge, in account: Account
+    ) -> MFAResponse {
+        var device = challenge.devices.first
+        if case .choice(let label) = values[deviceField] {
+            device = challenge.devices.first { deviceLabel($0) == label } ?? device
+        }
+        if let device, device.type == .securityKey,
+            let credential = account.mfaDevices[device.serialNumber]?.credentialId
+        {
+            // No authenticator to touch in a terminal: the console answers for the registered key.
+            return .securityKey(SecurityKeyAssertion.simulated(credentialId: credential, challenge: challenge))
+        }
+        let code = text(values[codeField]).trimmingCharacters(in: .whitespaces)
+        return .code(code, serialNumber: challenge.devices.count > 1 ? device?.serialNumber : nil)
     }
 
     /// The demo credentials, shown under the form when the workspace is the sample account.

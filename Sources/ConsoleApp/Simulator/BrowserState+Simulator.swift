@@ -59,7 +59,7 @@ extension BrowserState {
             principal: value("principal"), actions: value("actions"), resources: value("resources"),
             context: value("context"))
         simulator.input = input
-        switch PolicySimulation.run(input, in: account, as: session) {
+        switch PolicySimulation.run(input, in: account, as: session, session: consoleSession) {
         case .success(let results):
             simulator.results = results
             simulator.failure = nil

@@ -87,7 +87,8 @@ enum PolicySimulation {
 
     /// Simulates `input` for `principal` over `account`.
     static func run(
-        _ input: SimulationInput, in account: Account, as principal: Principal, clock: any IAMClock = SystemClock()
+        _ input: SimulationInput, in account: Account, as principal: Principal, session: ConsoleSession? = nil,
+        clock: any IAMClock = SystemClock()
     ) -> Result<[SimulatedDecision], SimulationError> {
         let words = input.principal.split(separator: " ", maxSplits: 1).map(String.init)
         guard words.count == 2, let kind = IdentityKind(rawValue: words[0].capitalized) else {
@@ -114,7 +115,8 @@ enum PolicySimulation {
         case .success(let entries): context = entries
         case .failure(let error): return .failure(error)
         }
-        let service = IAMService(account: account, clock: clock)
+        var service = IAMService(account: account, clock: clock)
+        service.session = session
         let response: SimulatePolicyResponse
         do {
             response = try service.simulatePrincipalPolicy(
