@@ -14,6 +14,8 @@ struct EngineRun {
     private(set) var decision = Decision.implicitDeny
     private var evidenceKind = PolicyVerdicts.Evidence.none
     private(set) var reason: DenialReason?
+    /// Keeps the loads of ``PolicyIndex/touch()`` from being optimised away.
+    private(set) var sink: UInt16 = 0
 
     /// The statements the last decision reports.
     var evidence: ArraySlice<StatementRef> {
@@ -52,6 +54,12 @@ struct EngineRun {
     }
 
     private mutating func scanAll(_ request: EvaluationRequest, _ scan: PolicyScan) {
+        // The indexes are rarely in cache: ask for all of them first, so the misses overlap.
+        var touched: UInt16 = request.permissionsBoundary?.index.touch() ?? 0
+        request.identityPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices { touched &+= policies[index].index.touch() }
+        }
+        sink &+= touched
         // Policies are read in place, through buffers, rather than copied out of their arrays per request.
         request.identityPolicies.withUnsafeBufferPointer { policies in
             for index in policies.indices where self.scan(policies[index], .identity, index, scan).allowed {

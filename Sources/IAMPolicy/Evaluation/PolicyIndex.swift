@@ -18,10 +18,32 @@
 ///   then each resource pattern: kind (1), prefix length (2), segment count (1), segments length (2), tail
 ///   ``GlobShape`` (1), tail length (2), then the prefix's, the segments' (each ending with a colon, which a
 ///   segment never contains) and the tail's elements.
-final class PolicyIndex: Sendable {
-    let words: [UInt16]
-    /// Every statement's conditions, in statement order; an entry names its run.
-    let conditions: [ConditionEvaluator]
+struct PolicyIndex: @unchecked Sendable {
+    /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
+    private let storage: PolicyIndexStorage
+
+    /// Builds the index of `statements`.
+    static func make(_ statements: [ParsedStatement]) -> PolicyIndex {
+        PolicyIndex(storage: PolicyIndexStorage.make(statements))
+    }
+
+    /// The packed index, readable only inside `body`.
+    func withView<Result>(_ body: (PolicyIndexStorage.View) -> Result) -> Result { storage.withView(body) }
+
+    /// See ``PolicyIndexStorage/touch()``.
+    func touch() -> UInt16 { storage.touch() }
+}
+
+/// The storage of ``PolicyIndex``.
+final class PolicyIndexStorage: ManagedBuffer<PolicyIndexStorage.Header, UInt16> {
+    /// The words follow the header in the object itself: reading a policy's index costs one cache miss, not
+    /// one for the object and one for a separate array. The conditions are a separate buffer, reached only
+    /// when a candidate has some.
+    struct Header {
+        let count: Int
+        /// Every statement's conditions, in statement order; an entry names its run.
+        let conditions: UnsafeMutableBufferPointer<ConditionEvaluator>
+    }
 
     private static let headerSize = 6
     private static let bucketSize = 12
@@ -29,7 +51,29 @@ final class PolicyIndex: Sendable {
     static let actionPatternHeaderSize = 7
     static let resourcePatternHeaderSize = 9
 
-    init(_ statements: [ParsedStatement]) {
+    static func make(_ statements: [ParsedStatement]) -> PolicyIndexStorage {
+        let (words, conditions) = build(statements)
+        let buffer = create(minimumCapacity: words.count) { _ in
+            let storage = UnsafeMutableBufferPointer<ConditionEvaluator>.allocate(capacity: conditions.count)
+            _ = storage.initialize(from: conditions)
+            return Header(count: words.count, conditions: storage)
+        }
+        buffer.withUnsafeMutablePointerToElements { elements in
+            words.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress { elements.initialize(from: base, count: source.count) }
+            }
+        }
+        return unsafeDowncast(buffer, to: PolicyIndexStorage.self)
+    }
+
+    deinit {
+        withUnsafeMutablePointerToHeader { header in
+            _ = header.pointee.conditions.deinitialize()
+            header.pointee.conditions.deallocate()
+        }
+    }
+
+    private static func build(_ statements: [ParsedStatement]) -> ([UInt16], [ConditionEvaluator]) {
         let actions = ActionIndex(statements)
         let resources = ResourceIndex(statements)
         var conditionStarts: [Int] = []
@@ -72,14 +116,24 @@ final class PolicyIndex: Sendable {
             builder.set32(Int(bucket.count), at: slot + 10)
         }
         builder.set32(putEntries(actions.fallback), at: 2)
-        words = builder.words
-        self.conditions = conditions
+        return (builder.words, conditions)
     }
 
     /// The packed index, readable only inside `body`.
     func withView<Result>(_ body: (View) -> Result) -> Result {
-        words.withUnsafeBufferPointer { words in
-            conditions.withUnsafeBufferPointer { body(View(words: words, conditions: $0)) }
+        withUnsafeMutablePointers { header, elements in
+            body(
+                View(
+                    words: UnsafeBufferPointer(start: elements, count: header.pointee.count),
+                    conditions: UnsafeBufferPointer(header.pointee.conditions)))
+        }
+    }
+
+    /// Reads the start of the index, so that a caller can ask for several policies' indexes at once: the
+    /// loads do not depend on each other, so their cache misses overlap instead of following one another.
+    func touch() -> UInt16 {
+        withUnsafeMutablePointers { header, elements in
+            header.pointee.count > 24 ? elements[0] &+ elements[24] : 0
         }
     }
 
