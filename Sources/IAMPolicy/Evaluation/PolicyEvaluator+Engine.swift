@@ -63,14 +63,18 @@ struct StatementRef: Sendable {
     func matched(in request: EvaluationRequest) -> MatchedStatement? {
         let policy: ParsedPolicy?
         let position = Int(position)
+        // Bounds are checked, so a record read against another request gives fewer statements, not a trap.
+        func element(_ policies: [ParsedPolicy]) -> ParsedPolicy? {
+            policies.indices.contains(position) ? policies[position] : nil
+        }
         switch source {
-        case .identity: policy = request.identityPolicies[position]
+        case .identity: policy = element(request.identityPolicies)
         case .permissionsBoundary: policy = request.permissionsBoundary
         case .resource: policy = request.resourcePolicy
-        case .scp(let level): policy = request.scps[level][position]
-        case .session: policy = request.sessionPolicies[position]
+        case .scp(let level): policy = request.scps.indices.contains(level) ? element(request.scps[level]) : nil
+        case .session: policy = element(request.sessionPolicies)
         }
-        guard let policy else { return nil }
+        guard let policy, policy.statements.indices.contains(Int(self.statement)) else { return nil }
         let statement = policy.statements[Int(self.statement)]
         return MatchedStatement(
             policy: policy.name, sid: statement.sid, index: statement.index, location: statement.location,
