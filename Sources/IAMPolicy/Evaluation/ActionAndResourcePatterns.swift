@@ -86,8 +86,7 @@ struct ResourcePattern: Sendable, Equatable {
         case .text(let pattern):
             return pattern.matches(resource)
         case .arn(let segments, let tail):
-            guard let resolved = tail.resolve(context) else { return false }
-            return resolved.elements.withUnsafeBufferPointer { matchColonSegments(segments, tail: $0, text: resource) }
+            return tail.withResolved(context) { matchColonSegments(segments, tail: $0, text: resource) } ?? false
         }
     }
 }

@@ -12,15 +12,22 @@ enum ConditionValueReaders {
 
     /// Seconds since 1970 from W3C ISO 8601 (offsets honoured, date-only allowed) or epoch seconds (`Date*`).
     static func date(_ text: String) -> Double? {
-        let bytes = Array(text.utf8)
-        guard !bytes.isEmpty else { return nil }
-        if bytes.allSatisfy(isDigit) { return Double(text) }
-        var scanner = DateScanner(bytes: bytes)
-        return scanner.read()
+        // Read in place: a request's date is read once per condition that compares it.
+        let allDigits: Bool? = withUTF8Bytes(text) { bytes in
+            guard !bytes.isEmpty else { return nil }
+            return bytes.allSatisfy(isDigit)
+        }
+        guard let allDigits else { return nil }
+        if allDigits { return Double(text) }
+        return withUTF8Bytes(text) { bytes in
+            var scanner = DateScanner(bytes: bytes)
+            return scanner.read()
+        }
     }
 
     /// An IPv4 or IPv6 address or CIDR block; a bare address is a single-host block (`/32`, `/128`).
     static func ipRange(_ text: String) -> IPRange? {
+        if let plain = withUTF8Bytes(text, plainIPv4) { return plain }
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         let isV6 = parts[0].contains(":")
         guard let address = isV6 ? ipv6(parts[0]) : ipv4(parts[0]) else { return nil }
@@ -30,7 +37,41 @@ enum ConditionValueReaders {
             guard let prefix = Int(parts[1]), (0...maxBits).contains(prefix) else { return nil }
             bits = prefix
         }
-        return IPRange(address: address, isV6: isV6, prefixBits: bits)
+        return IPRange(bytes: address, isV6: isV6, prefixBits: bits)
+    }
+
+    /// `a.b.c.d` or `a.b.c.d/n` with at most two digits in `n`, read without allocating; `nil` for anything
+    /// else, which ``ipRange(_:)`` then reads in full (with the same result for what this accepts).
+    private static func plainIPv4(_ bytes: UnsafeBufferPointer<UInt8>) -> IPRange? {
+        var index = 0
+        var address: UInt64 = 0
+        for octet in 0..<4 {
+            if octet > 0 {
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ".") else { return nil }
+                index += 1
+            }
+            var value = 0
+            let start = index
+            while index < bytes.count, index - start < 3, isDigit(bytes[index]) {
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                index += 1
+            }
+            guard index > start, value <= 255 else { return nil }
+            address = address << 8 | UInt64(value)
+        }
+        var bits = 32
+        if index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "/"), bytes.count - index - 1 >= 1, bytes.count - index - 1 <= 2 else {
+                return nil
+            }
+            bits = 0
+            for byte in bytes[(index + 1)...] {
+                guard isDigit(byte) else { return nil }
+                bits = bits * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            guard bits <= 32 else { return nil }
+        }
+        return IPRange(high: address << 32, low: 0, isV6: false, prefixBits: bits)
     }
 
     /// Standard base-64 (RFC 4648), with or without padding (`BinaryEquals`).
@@ -110,28 +151,42 @@ extension Substring {
     }
 }
 
-/// A CIDR block of `IpAddress`/`NotIpAddress`.
+/// A CIDR block of `IpAddress`/`NotIpAddress`: the address in 128 bits, big-endian, an IPv4 address in
+/// the top 32, so both families compare with two masked words.
 struct IPRange: Sendable, Equatable {
-    var address: [UInt8]
+    var high: UInt64
+    var low: UInt64
     var isV6: Bool
     var prefixBits: Int
 
+    init(high: UInt64, low: UInt64, isV6: Bool, prefixBits: Int) {
+        self.high = high
+        self.low = low
+        self.isV6 = isV6
+        self.prefixBits = prefixBits
+    }
+
+    /// From the address's bytes (4 or 16).
+    init(bytes: [UInt8], isV6: Bool, prefixBits: Int) {
+        var words: (UInt64, UInt64) = (0, 0)
+        for (index, byte) in bytes.enumerated() {
+            let shift = UInt64(56 - 8 * (index % 8))
+            if index < 8 { words.0 |= UInt64(byte) << shift } else { words.1 |= UInt64(byte) << shift }
+        }
+        self.init(high: words.0, low: words.1, isV6: isV6, prefixBits: prefixBits)
+    }
+
     func contains(_ other: IPRange) -> Bool {
         guard isV6 == other.isV6 else { return false }
-        var remaining = prefixBits
-        for index in address.indices where remaining > 0 {
-            let bits = min(8, remaining)
-            let mask = UInt8(truncatingIfNeeded: 0xFF << (8 - bits))
-            if address[index] & mask != other.address[index] & mask { return false }
-            remaining -= bits
-        }
-        return true
+        let highMask: UInt64 = prefixBits >= 64 ? ~0 : prefixBits <= 0 ? 0 : ~0 << UInt64(64 - prefixBits)
+        let lowMask: UInt64 = prefixBits >= 128 ? ~0 : prefixBits <= 64 ? 0 : ~0 << UInt64(128 - prefixBits)
+        return (high ^ other.high) & highMask == 0 && (low ^ other.low) & lowMask == 0
     }
 }
 
 /// `[-]YYYY[-MM[-DD]][Thh[:mm[:ss[.fff]]][Z|±hh[:mm]]]` to epoch seconds, UTC unless an offset is given.
 private struct DateScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
     mutating func read() -> Double? {

@@ -67,7 +67,9 @@ public enum ResourcePolicyKind: Sendable, Equatable {
 /// One request to authorise: who, what, on which resource, in which context, under which policies.
 public struct EvaluationRequest: Sendable {
     /// Who makes the request.
-    public var principal: EvaluationPrincipal
+    public var principal: EvaluationPrincipal {
+        didSet { prepared = PreparedContext(context, principal: principal) }
+    }
     /// `service:Action`, in any case.
     public var action: String
     /// The resource ARN (case-sensitive), or `*`.
@@ -75,7 +77,9 @@ public struct EvaluationRequest: Sendable {
     /// The account owning the resource; `nil` means the principal's own account.
     public var resourceAccount: String?
     /// Request context keys; keys compare case-insensitively, as AWS does.
-    public var context: [String: ContextValue]
+    public var context: [String: ContextValue] {
+        didSet { prepared = PreparedContext(context, principal: principal) }
+    }
     /// The principal's identity-based policies (its own, its groups', or the role's).
     public var identityPolicies: [ParsedPolicy]
     /// The principal's permissions boundary, if it has one.
@@ -88,6 +92,9 @@ public struct EvaluationRequest: Sendable {
     public var scps: [[ParsedPolicy]]
     /// Session policies passed when the session was created.
     public var sessionPolicies: [ParsedPolicy]
+    /// ``context`` and the principal-derived keys, searchable without hashing strings; kept in step by the
+    /// observers of ``principal`` and ``context``.
+    private(set) var prepared: PreparedContext
 
     /// Creates a request; only the principal, action and resource are required.
     public init(
@@ -108,73 +115,31 @@ public struct EvaluationRequest: Sendable {
         self.resourcePolicyKind = resourcePolicyKind
         self.scps = scps
         self.sessionPolicies = sessionPolicies
+        prepared = PreparedContext(context, principal: principal)
     }
 }
 
-/// The request context with lowercased keys, plus the keys AWS derives from the principal.
+/// The request context as conditions and policy variables read it (*Variables and tags*).
 struct RequestContext {
-    private let values: [String: ContextValue]
-    private let principal: EvaluationPrincipal
+    let prepared: PreparedContext
 
-    init(_ context: [String: ContextValue], principal: EvaluationPrincipal) {
-        self.principal = principal
-        let alreadyLower = context.keys.allSatisfy { key in
-            key.utf8.allSatisfy { !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
-        }
-        if alreadyLower {
-            values = context
-        } else {
-            // First spelling wins when a caller passes one key twice in different cases.
-            var lowered: [String: ContextValue] = [:]
-            lowered.reserveCapacity(context.count)
-            for (key, value) in context {
-                // Keys are nearly always ASCII, which lowers byte by byte much faster than `lowercased()`.
-                let lowerKey =
-                    key.utf8.allSatisfy { $0 < 0x80 }
-                    ? String(decoding: key.utf8.map(lowerASCII), as: UTF8.self) : key.lowercased()
-                if lowered[lowerKey] == nil { lowered[lowerKey] = value }
-            }
-            values = lowered
-        }
+    init(_ prepared: PreparedContext) {
+        self.prepared = prepared
     }
 
-    /// The value of a key given in lowercase; explicit context wins over principal-derived keys.
-    func value(forLowercasedKey key: String) -> ContextValue? {
-        if let value = values[key] { return value }
-        return derived(key).map(ContextValue.string)
+    /// The value of a key given in lowercase with its ``PreparedContext/hash(_:)``; explicit context wins
+    /// over principal-derived keys.
+    @inline(__always)
+    func value(hash: UInt64, lowercasedKey key: String) -> ContextValue? {
+        prepared.value(hash: hash, lowercasedKey: key)
     }
 
     /// A value usable as a policy variable: single-valued only (*Variables and tags*).
-    func singleValue(forLowercasedKey key: String) -> String? {
-        switch value(forLowercasedKey: key) {
+    func singleValue(hash: UInt64, lowercasedKey key: String) -> String? {
+        switch prepared.value(hash: hash, lowercasedKey: key) {
         case .string(let text): text
         case .strings(let texts) where texts.count == 1: texts[0]
         default: nil
-        }
-    }
-
-    /// *Variables and tags*, principal-derived keys: `aws:username` exists only for IAM users, and
-    /// `aws:PrincipalArn` of a role session is the role's ARN.
-    private func derived(_ key: String) -> String? {
-        guard principal.isAccountIdentity else { return nil }
-        switch key {
-        case "aws:username":
-            guard case .user = principal.kind else { return nil }
-            return principal.arn.split(separator: "/").last.map(String.init)
-        case "aws:principalarn":
-            if case .assumedRole(let roleArn) = principal.kind { return roleArn }
-            return principal.arn
-        case "aws:principalaccount":
-            return principal.accountId
-        case "aws:principaltype":
-            switch principal.kind {
-            case .root: return "Account"
-            case .user: return "User"
-            case .federatedUser: return "FederatedUser"
-            default: return "AssumedRole"
-            }
-        default:
-            return nil
         }
     }
 }

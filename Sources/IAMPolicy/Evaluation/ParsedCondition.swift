@@ -9,28 +9,12 @@ public struct ParsedCondition: Sendable, Equatable {
     /// Where the key is written.
     public let location: SourceLocation?
 
-    let lowercasedKey: String
-    /// ``ConditionOperator/isNegated`` read once: it searches the operator's name.
-    let isNegated: Bool
-    let comparison: Comparison
-    let compiled: CompiledValues
+    /// Everything evaluation reads, in one immutable object: the evaluator's loop reaches it through a
+    /// reference instead of copying this struct (a copy retained each of its fields).
+    let evaluator: ConditionEvaluator
 
-    /// How one request value is compared with one policy value.
-    enum Comparison: Sendable, Equatable {
-        case equals, equalsIgnoringCase, like
-        case numericEquals, numericLess, numericLessOrEqual, numericGreater, numericGreaterOrEqual
-        case dateEquals, dateLess, dateLessOrEqual, dateGreater, dateGreaterOrEqual
-        case bool, binary, ip, arn, null
-    }
-
-    enum CompiledValues: Sendable, Equatable {
-        case patterns([PolicyVariableTemplate])
-        case numbers([Double?])
-        case bytes([[UInt8]?])
-        case ranges([IPRange?])
-        case arns([ArnConditionPattern])
-        case texts([String])
-    }
+    var lowercasedKey: String { evaluator.lowercasedKey }
+    var comparison: ConditionEvaluator.Comparison { evaluator.comparison }
 
     init(
         operator conditionOperator: ConditionOperator, key: String, values: [String], location: SourceLocation?,
@@ -40,49 +24,7 @@ public struct ParsedCondition: Sendable, Equatable {
         self.key = key
         self.values = values
         self.location = location
-        lowercasedKey = key.lowercased()
-        isNegated = conditionOperator.isNegated
-        let name = conditionOperator.baseName
-        // *Variables and tags*: variables are allowed in String and ARN condition values only.
-        switch conditionOperator.family {
-        case .string:
-            let fold = name.hasSuffix("IgnoreCase")
-            let like = name.hasSuffix("Like")
-            comparison = like ? .like : fold ? .equalsIgnoringCase : .equals
-            compiled = .patterns(
-                values.map { PolicyVariableTemplate($0, variables: variables, wildcards: like, foldCase: fold) })
-        case .numeric:
-            comparison = Self.ordered(
-                name, [.numericEquals, .numericLess, .numericLessOrEqual, .numericGreater, .numericGreaterOrEqual])
-            compiled = .numbers(values.map(ConditionValueReaders.number))
-        case .date:
-            comparison = Self.ordered(
-                name, [.dateEquals, .dateLess, .dateLessOrEqual, .dateGreater, .dateGreaterOrEqual])
-            compiled = .numbers(values.map(ConditionValueReaders.date))
-        case .bool:
-            comparison = .bool
-            compiled = .texts(values.map { $0.lowercased() })
-        case .binary:
-            comparison = .binary
-            compiled = .bytes(values.map(ConditionValueReaders.base64))
-        case .ipAddress:
-            comparison = .ip
-            compiled = .ranges(values.map(ConditionValueReaders.ipRange))
-        case .arn:
-            comparison = .arn
-            compiled = .arns(values.map { ArnConditionPattern($0, variables: variables) })
-        case .null:
-            comparison = .null
-            compiled = .texts(values.map { $0.lowercased() })
-        }
-    }
-
-    private static func ordered(_ name: String, _ comparisons: [Comparison]) -> Comparison {
-        if name.hasSuffix("LessThanEquals") { return comparisons[2] }
-        if name.hasSuffix("LessThan") { return comparisons[1] }
-        if name.hasSuffix("GreaterThanEquals") { return comparisons[4] }
-        if name.hasSuffix("GreaterThan") { return comparisons[3] }
-        return comparisons[0]
+        evaluator = ConditionEvaluator(operator: conditionOperator, key: key, values: values, variables: variables)
     }
 
     public static func == (lhs: ParsedCondition, rhs: ParsedCondition) -> Bool {

@@ -50,7 +50,7 @@ public struct ParsedPolicy: Sendable {
         var reader = PolicyReader()
         self.name = name
         (version, statements) = try reader.read(root)
-        index = PolicyIndex(statements)
+        index = PolicyIndex.make(statements)
     }
 
     private static func checkLength(_ byteCount: Int, scalars: () -> Int) throws(PolicyParseError) {

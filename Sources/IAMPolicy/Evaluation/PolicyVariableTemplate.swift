@@ -9,8 +9,8 @@
 struct PolicyVariableTemplate: Sendable, Equatable {
     enum Part: Sendable, Equatable {
         case pattern([UInt16])
-        /// A context key, lowercased for lookup, with an optional default.
-        case variable(key: String, defaultValue: String?)
+        /// A context key, lowercased for lookup and hashed (``PreparedContext/hash(_:)``), with an optional default.
+        case variable(key: String, hash: UInt64, defaultValue: String?)
     }
 
     /// The compiled pattern when the text has no variables: the common case, resolved without allocating.
@@ -73,14 +73,15 @@ struct PolicyVariableTemplate: Sendable, Equatable {
     /// `key` or `key, 'default'`, with the space AWS allows around the comma.
     private static func variable(_ inner: String) -> Part {
         guard let comma = inner.firstIndex(of: ",") else {
-            return .variable(key: trimmed(inner).lowercased(), defaultValue: nil)
+            let key = trimmed(inner).lowercased()
+            return .variable(key: key, hash: PreparedContext.hash(key), defaultValue: nil)
         }
         let key = trimmed(inner[..<comma]).lowercased()
         var value = trimmed(inner[inner.index(after: comma)...])
         if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
             value = String(value.dropFirst().dropLast())
         }
-        return .variable(key: key, defaultValue: value)
+        return .variable(key: key, hash: PreparedContext.hash(key), defaultValue: value)
     }
 
     private static func trimmed(_ text: some StringProtocol) -> String {
@@ -92,17 +93,50 @@ struct PolicyVariableTemplate: Sendable, Equatable {
     /// The pattern with every variable substituted; `nil` when a variable has no value and no default.
     func resolve(_ context: RequestContext) -> WildcardPattern? {
         if let fixed { return fixed }
-        var elements: [UInt16] = []
+        return withResolved(context) { WildcardPattern(elements: Array($0)) }
+    }
+
+    /// Calls `body` with the pattern's elements, every variable substituted, in a buffer on the stack; `nil`
+    /// when a variable has no value and no default. Matching a template then allocates nothing: the
+    /// variables are looked up twice, once to size the buffer, which costs less than an array.
+    func withResolved<Result>(
+        _ context: RequestContext, _ body: (UnsafeBufferPointer<UInt16>) -> Result
+    ) -> Result? {
+        if let fixed { return fixed.elements.withUnsafeBufferPointer(body) }
+        var count = 0
         for part in parts {
             switch part {
             case .pattern(let pattern):
-                elements.append(contentsOf: pattern)
-            case .variable(let key, let defaultValue):
-                guard let value = context.singleValue(forLowercasedKey: key) ?? defaultValue else { return nil }
-                let text = foldCase ? value.lowercased() : value
-                for byte in text.utf8 { elements.append(UInt16(byte)) }
+                count += pattern.count
+            case .variable(let key, let hash, let defaultValue):
+                guard let value = substitution(context, key, hash, defaultValue) else { return nil }
+                count += value.utf8.count
             }
         }
-        return WildcardPattern(elements: elements)
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count) { buffer in
+            var position = 0
+            for part in parts {
+                switch part {
+                case .pattern(let pattern):
+                    for element in pattern {
+                        buffer[position] = element
+                        position += 1
+                    }
+                case .variable(let key, let hash, let defaultValue):
+                    for byte in (substitution(context, key, hash, defaultValue) ?? "").utf8 where position < count {
+                        buffer[position] = UInt16(byte)
+                        position += 1
+                    }
+                }
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[0..<position]))
+        }
+    }
+
+    private func substitution(
+        _ context: RequestContext, _ key: String, _ hash: UInt64, _ defaultValue: String?
+    ) -> String? {
+        guard let value = context.singleValue(hash: hash, lowercasedKey: key) ?? defaultValue else { return nil }
+        return foldCase ? value.lowercased() : value
     }
 }

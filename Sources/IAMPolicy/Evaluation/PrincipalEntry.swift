@@ -114,3 +114,10 @@ struct PrincipalSet: Sendable, Equatable {
 func equalIgnoringASCIICase(_ lhs: String, _ rhs: String) -> Bool {
     lhs.utf8.count == rhs.utf8.count && zip(lhs.utf8, rhs.utf8).allSatisfy { lowerASCII($0) == lowerASCII($1) }
 }
+
+/// `lowered == text.lowercased()` for an ASCII `text`, without making the lowercased copy. A non-ASCII
+/// `lowered` is compared as a `String`, since `==` is Unicode canonical equivalence.
+func equalIgnoringASCIICase(lowered: String, _ text: String) -> Bool {
+    guard lowered.utf8.allSatisfy({ $0 < 0x80 }) else { return lowered == text.lowercased() }
+    return lowered.utf8.count == text.utf8.count && zip(lowered.utf8, text.utf8).allSatisfy { $0 == lowerASCII($1) }
+}

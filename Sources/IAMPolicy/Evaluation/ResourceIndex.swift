@@ -18,10 +18,13 @@ struct ResourceIndex: Sendable {
         case any, text, arn
     }
 
-    /// For `.text`, the glob is `tail`; for `.arn`, the segments are a run of ``elements`` in which each
-    /// segment ends with a colon (segments never contain one), and `tail` is the resource part.
+    /// For `.text`, the glob is `tail`. For `.arn`, `prefix` is the leading segments without a wildcard, each
+    /// followed by its colon (`arn:aws:s3:::`), compared as one run; the other segments are a run of
+    /// ``elements`` in which each ends with a colon (segments never contain one); `tail` is the rest.
     struct Pattern: Sendable {
         var kind: Kind
+        var prefixStart: Int32
+        var prefixCount: Int32
         var segmentCount: Int32
         var segmentStart: Int32
         var tailStart: Int32
@@ -58,24 +61,35 @@ struct ResourceIndex: Sendable {
     private mutating func add(_ pattern: ResourcePattern) -> Pattern? {
         switch pattern.form {
         case .any:
-            return Pattern(kind: .any, segmentCount: 0, segmentStart: 0, tailStart: 0, tailCount: 0)
+            return Pattern(
+                kind: .any, prefixStart: 0, prefixCount: 0, segmentCount: 0, segmentStart: 0, tailStart: 0,
+                tailCount: 0)
         case .text(let glob):
             let tailStart = Int32(elements.count)
             elements += glob.elements
             return Pattern(
-                kind: .text, segmentCount: 0, segmentStart: 0, tailStart: tailStart,
+                kind: .text, prefixStart: 0, prefixCount: 0, segmentCount: 0, segmentStart: 0, tailStart: tailStart,
                 tailCount: Int32(glob.elements.count))
         case .arn(let segments, let tail):
             guard let fixed = tail.fixed else { return nil }
+            let literal = segments.prefix {
+                !$0.elements.contains(WildcardPattern.anyRun) && !$0.elements.contains(WildcardPattern.anyOne)
+            }
+            let prefixStart = Int32(elements.count)
+            for segment in literal {
+                elements += segment.elements
+                elements.append(WildcardPattern.colon)
+            }
             let segmentStart = Int32(elements.count)
-            for segment in segments {
+            for segment in segments.dropFirst(literal.count) {
                 elements += segment.elements
                 elements.append(WildcardPattern.colon)
             }
             let tailStart = Int32(elements.count)
             elements += fixed.elements
             return Pattern(
-                kind: .arn, segmentCount: Int32(segments.count), segmentStart: segmentStart, tailStart: tailStart,
+                kind: .arn, prefixStart: prefixStart, prefixCount: segmentStart - prefixStart,
+                segmentCount: Int32(segments.count - literal.count), segmentStart: segmentStart, tailStart: tailStart,
                 tailCount: Int32(fixed.elements.count))
         }
     }

@@ -48,7 +48,8 @@ struct StatementMatcher {
         statement.conditions.withUnsafeBufferPointer { conditions in
             // Read in place: copying a condition retains each of its fields.
             for index in conditions.indices {
-                let value = context.value(forLowercasedKey: conditions[index].lowercasedKey)
+                let evaluator = conditions[index].evaluator
+                let value = context.value(hash: evaluator.lookupHash, lowercasedKey: evaluator.lowercasedKey)
                 if value == nil, conditions[index].comparison != .null, !missingKeys.contains(conditions[index].key) {
                     missingKeys.append(conditions[index].key)
                 }
@@ -81,7 +82,7 @@ struct StatementMatcher {
 
     /// A `Principal` must name the caller; `Allow` + `NotPrincipal` names everyone else (like `*`);
     /// `Deny` + `NotPrincipal` always covers a principal with a permissions boundary (*Permissions boundaries* quirk).
-    private func principalGrant(_ statement: ParsedStatement) -> PrincipalGrant? {
+    func principalGrant(_ statement: ParsedStatement) -> PrincipalGrant? {
         switch statement.principals {
         case .absent:
             return nil

@@ -1,0 +1,168 @@
+/// The state and scanning of ``PolicyEvaluator/Engine``: one request at a time, buffers kept between requests.
+///
+/// Only the statements ``PolicyIndex`` names as candidates for the request's service are read, in statement
+/// order, and action and resource are matched in the packed index; the statement objects themselves are read
+/// only for a resource with a policy variable or a resource policy's `Principal`. A candidate that fails on its
+/// action or resource changes neither the decision nor the missing keys, so the result is the full scan's.
+struct EngineRun {
+    private var denies: [StatementRef] = []
+    private var allows: [StatementRef] = []
+    private(set) var missingKeys: [String] = []
+    private var missingHashes: [UInt64] = []
+    private var verdicts = PolicyVerdicts()
+    private var loweredAction: [UInt8] = []
+    private(set) var decision = Decision.implicitDeny
+    private var evidenceKind = PolicyVerdicts.Evidence.none
+    private(set) var reason: DenialReason?
+    /// Keeps the loads of ``PolicyIndex/touch()`` from being optimised away.
+    private(set) var sink: UInt16 = 0
+
+    /// The statements the last decision reports.
+    var evidence: ArraySlice<StatementRef> {
+        switch evidenceKind {
+        case .denies: denies[...]
+        case .allows: allows[...]
+        case .none: []
+        }
+    }
+
+    mutating func decide(_ request: EvaluationRequest) -> Decision {
+        denies.removeAll(keepingCapacity: true)
+        allows.removeAll(keepingCapacity: true)
+        missingKeys.removeAll(keepingCapacity: true)
+        missingHashes.removeAll(keepingCapacity: true)
+        verdicts = PolicyVerdicts()
+        // Patterns are lowercased at parse time; the action is lowered once here, then compared byte for byte.
+        loweredAction.removeAll(keepingCapacity: true)
+        for byte in request.action.utf8 { loweredAction.append(lowerASCII(byte)) }
+        // Moved out while in use, so the scan below may mutate `self` without copying it.
+        let buffer = loweredAction
+        loweredAction = []
+        defer { loweredAction = buffer }
+        buffer.withUnsafeBufferPointer { lowered in
+            withUTF8Bytes(request.resource) { resource in
+                let scan = PolicyScan(
+                    action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
+                    matcher: StatementMatcher(
+                        action: RequestAction(lowered), resource: resource, context: RequestContext(request.prepared),
+                        principal: request.principal, hasBoundary: request.permissionsBoundary != nil))
+                scanAll(request, scan)
+            }
+        }
+        (decision, evidenceKind, reason) = verdicts.decide(request)
+        return decision
+    }
+
+    private mutating func scanAll(_ request: EvaluationRequest, _ scan: PolicyScan) {
+        // The indexes are rarely in cache: ask for all of them first, so the misses overlap.
+        var touched: UInt16 = request.permissionsBoundary?.index.touch() ?? 0
+        request.identityPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices { touched &+= policies[index].index.touch() }
+        }
+        sink &+= touched
+        // Policies are read in place, through buffers, rather than copied out of their arrays per request.
+        request.identityPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices where self.scan(policies[index], .identity, index, scan).allowed {
+                verdicts.identityAllows = true
+            }
+        }
+        if let boundary = request.permissionsBoundary {
+            verdicts.boundaryAllows = self.scan(boundary, .permissionsBoundary, 0, scan).allowed
+        }
+        // SCPs govern the member account's identities, its root user included (*SCP evaluation*).
+        if request.principal.isAccountIdentity {
+            for (level, policies) in request.scps.enumerated() {
+                var levelAllows = false
+                policies.withUnsafeBufferPointer { policies in
+                    for index in policies.indices
+                    where self.scan(policies[index], .scp(level: level), index, scan).allowed {
+                        levelAllows = true
+                    }
+                }
+                if !levelAllows, verdicts.firstUnsatisfiedSCPLevel == nil { verdicts.firstUnsatisfiedSCPLevel = level }
+            }
+        }
+        if let resourcePolicy = request.resourcePolicy {
+            verdicts.resourceGrant = self.scan(resourcePolicy, .resource, 0, scan).grant
+        }
+        request.sessionPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices where self.scan(policies[index], .session, index, scan).allowed {
+                verdicts.sessionAllows = true
+            }
+        }
+    }
+
+    /// Matches the candidate statements of `policy`; returns whether an `Allow` applied and the best resource grant.
+    private mutating func scan(
+        _ policy: ParsedPolicy, _ source: PolicySourceKind, _ position: Int, _ scan: PolicyScan
+    ) -> (allowed: Bool, grant: PrincipalGrant?) {
+        var allowed = false
+        var bestGrant: PrincipalGrant?
+        let isResource = source == .resource
+        policy.index.withView { index in
+            let (first, count) = index.entries(for: scan.service)
+            var entry = first
+            for _ in 0..<count {
+                defer { entry = index.next(after: entry) }
+                guard index.actionMatches(entry: entry, scan.action) else { continue }
+                let number = index.statement(entry: entry)
+                guard
+                    index.resourceMatches(entry: entry, scan.matcher.resource)
+                        ?? scan.matcher.resourceMatches(policy.statements[number])
+                else { continue }
+                var grant: PrincipalGrant?
+                if isResource {
+                    guard let found = scan.matcher.principalGrant(policy.statements[number]) else { continue }
+                    grant = found
+                }
+                let isDeny = index.isDeny(entry: entry)
+                // Once a Deny has applied, an Allow cannot change the decision or the statements it reports:
+                // only its missing keys are still needed.
+                let decides = isDeny || verdicts.firstDeny == nil
+                guard conditionsHold(index.conditions, index.conditionRange(entry: entry), scan, evaluate: decides)
+                else { continue }
+                let reference = StatementRef(source: source, position: Int32(position), statement: Int32(number))
+                if isDeny {
+                    if verdicts.firstDeny == nil { verdicts.firstDeny = source }
+                    denies.append(reference)
+                } else {
+                    allowed = true
+                    allows.append(reference)
+                    if let grant { bestGrant = max(bestGrant ?? grant, grant) }
+                }
+            }
+        }
+        return (allowed, bestGrant)
+    }
+
+    /// Whether every condition holds (only when `evaluate`; otherwise `false`). Every missing key is
+    /// reported, even after a condition has failed, as the full scan does.
+    private mutating func conditionsHold(
+        _ conditions: UnsafeBufferPointer<ConditionEvaluator>, _ range: Range<Int>, _ scan: PolicyScan,
+        evaluate: Bool
+    ) -> Bool {
+        var holds = evaluate
+        for index in range {
+            let condition = conditions[index]
+            let value = scan.matcher.context.value(hash: condition.lookupHash, lowercasedKey: condition.lowercasedKey)
+            if value == nil, condition.comparison != .null { noteMissing(condition) }
+            if holds, condition.evaluate(value, scan.matcher.context) != .satisfied { holds = false }
+        }
+        return holds
+    }
+
+    private mutating func noteMissing(_ condition: ConditionEvaluator) {
+        for index in missingHashes.indices where missingHashes[index] == condition.keyHash {
+            if missingKeys[index] == condition.key { return }
+        }
+        missingHashes.append(condition.keyHash)
+        missingKeys.append(condition.key)
+    }
+}
+
+/// What a request's scan matches against, made once per request.
+private struct PolicyScan {
+    let action: LoweredAction
+    let service: RequestService
+    let matcher: StatementMatcher
+}

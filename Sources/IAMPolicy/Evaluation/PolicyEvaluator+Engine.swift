@@ -1,0 +1,83 @@
+extension PolicyEvaluator {
+    /// Evaluates requests one after another without a trace, reusing its buffers: a decision allocates
+    /// nothing, and the statements and keys behind it are kept as positions until ``result(for:)`` or
+    /// ``record()`` asks for them.
+    ///
+    /// Gives exactly what ``PolicyEvaluator/evaluate(_:trace:)`` gives. Not thread-safe: use one per thread.
+    ///
+    /// ```swift
+    /// let engine = PolicyEvaluator.Engine()
+    /// for request in requests where engine.decide(request) == .allowed { … }
+    /// ```
+    public final class Engine {
+        private var run = EngineRun()
+
+        /// Creates an engine.
+        public init() {}
+
+        /// Evaluates `request`; the statements and keys behind the decision stay readable until the next call.
+        @discardableResult
+        public func decide(_ request: EvaluationRequest) -> Decision {
+            run.decide(request)
+        }
+
+        /// How many statements the last decision reports (``EvaluationResult/matchedStatements``).
+        public var matchedStatementCount: Int { run.evidence.count }
+
+        /// The last decision in full; `request` must be the one decided.
+        public func result(for request: EvaluationRequest) -> EvaluationResult {
+            record().result(for: request)
+        }
+
+        /// The last decision, kept compactly (positions, not names) until its result is needed.
+        public func record() -> DecisionRecord {
+            DecisionRecord(
+                decision: run.decision, statements: Array(run.evidence), missingKeys: run.missingKeys,
+                reason: run.reason)
+        }
+    }
+}
+
+/// One decision as ``PolicyEvaluator/Engine`` kept it: the statements as their places in the request.
+public struct DecisionRecord: Sendable {
+    /// The decision.
+    public let decision: Decision
+    let statements: [StatementRef]
+    let missingKeys: [String]
+    let reason: DenialReason?
+
+    /// The full result; `request` must be the request that was decided.
+    public func result(for request: EvaluationRequest) -> EvaluationResult {
+        EvaluationResult(
+            decision: decision, matchedStatements: statements.compactMap { $0.matched(in: request) },
+            missingContextKeys: missingKeys, trace: nil, denialReason: reason?.text(action: request.action))
+    }
+}
+
+/// A statement by its place in a request: which policy (by kind and position) and which statement of it.
+struct StatementRef: Sendable {
+    let source: PolicySourceKind
+    let position: Int32
+    let statement: Int32
+
+    func matched(in request: EvaluationRequest) -> MatchedStatement? {
+        let policy: ParsedPolicy?
+        let position = Int(position)
+        // Bounds are checked, so a record read against another request gives fewer statements, not a trap.
+        func element(_ policies: [ParsedPolicy]) -> ParsedPolicy? {
+            policies.indices.contains(position) ? policies[position] : nil
+        }
+        switch source {
+        case .identity: policy = element(request.identityPolicies)
+        case .permissionsBoundary: policy = request.permissionsBoundary
+        case .resource: policy = request.resourcePolicy
+        case .scp(let level): policy = request.scps.indices.contains(level) ? element(request.scps[level]) : nil
+        case .session: policy = element(request.sessionPolicies)
+        }
+        guard let policy, policy.statements.indices.contains(Int(self.statement)) else { return nil }
+        let statement = policy.statements[Int(self.statement)]
+        return MatchedStatement(
+            policy: policy.name, sid: statement.sid, index: statement.index, location: statement.location,
+            effect: statement.effect.rawValue, source: source)
+    }
+}
