@@ -325,6 +325,7 @@ extension BrowserState {
             consoleSession = signedIn
             session = signedIn.principal
             modal = nil
+            if let index { apply(index) }
             let mfa = signedIn.mfaSerialNumber == nil ? "" : " with MFA"
             message = StatusMessage(text: "Signed in as \(signedIn.principal.arn(in: account))\(mfa).", isError: false)
         case .mfaRequired(let challenge):

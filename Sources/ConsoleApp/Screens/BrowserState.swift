@@ -88,6 +88,7 @@ struct BrowserState: Sendable {
         self.index = index
         var kept: [ViewState] = []
         for var view in stack {
+            view.denied = denial(for: view.route, in: index)
             if case .section(let section) = view.route {
                 if section.isList { refreshList(&view, in: index) }
             } else {
@@ -108,7 +109,8 @@ struct BrowserState: Sendable {
     ) {
         guard case .section(let section) = view.route else { return }
         let list = index.list(for: section)
-        view.visible = list.matching(view.filter)
+        // A refused List call shows no rows, so nothing in them can be opened, changed or copied.
+        view.visible = view.denied == nil ? list.matching(view.filter) : []
         if let sort = view.sort {
             if view.sortRanks.count != list.rows.count || !keepRanks { view.sortRanks = sort.ranks(of: list.rows) }
             let ranks = view.sortRanks
@@ -129,11 +131,17 @@ struct BrowserState: Sendable {
         view.selection = min(view.selection, max(0, lines - 1))
     }
 
+    /// AWS's refusal of the view's Get or List call for the signed-in principal, if it refuses.
+    func denial(for route: Route, in index: AccountIndex) -> String? {
+        ViewAccess.denial(for: route, in: index.account, as: session, session: consoleSession)
+    }
+
     // MARK: Navigation
 
     /// Opens a sidebar section as the only view on the stack.
     mutating func open(_ section: Section) {
         var view = ViewState(route: .section(section))
+        if let index { view.denied = denial(for: view.route, in: index) }
         if section.isList, let index { refreshList(&view, in: index) }
         stack = [view]
         sidebarCursor = section
@@ -153,6 +161,7 @@ struct BrowserState: Sendable {
         }
         var view = ViewState(route: route)
         view.detail = detail
+        view.denied = denial(for: route, in: index)
         stack.append(view)
         focus = .main
     }
@@ -188,7 +197,7 @@ struct BrowserState: Sendable {
 
     /// The ARN `y` copies: the selected row's, the detail line's, or the entity's own.
     var selectedARN: String? {
-        guard let index else { return nil }
+        guard let index, top.denied == nil else { return nil }
         let view = top
         switch view.route {
         case .section(let section):
@@ -206,6 +215,7 @@ struct BrowserState: Sendable {
     /// How many rows or lines the top view has to move through.
     var rowCount: Int {
         let view = top
+        if view.denied != nil { return 0 }
         if let detail = view.detail {
             return detail.tabs.indices.contains(view.tab) ? detail.tabs[view.tab].lines.count : 0
         }

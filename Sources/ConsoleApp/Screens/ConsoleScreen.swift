@@ -138,6 +138,10 @@ enum ConsoleScreen {
             return (0, 1)
         }
         let view = state.top
+        if let denied = view.denied {
+            drawDenied(denied, route: view.route, in: canvas, theme: theme)
+            return (0, 1)
+        }
         if let detail = view.detail {
             return DetailScreen.draw(view, detail: detail, in: canvas, theme: theme)
         }
@@ -157,6 +161,38 @@ enum ConsoleScreen {
             DashboardScreen.drawPlanned(section, in: canvas, theme: theme)
         }
         return (0, 1)
+    }
+
+    /// A view the principal may not read: its title and AWS's message, as the IAM console shows
+    /// a refused List or Get call in place of the table.
+    private static func drawDenied(_ message: String, route: Route, in canvas: Canvas, theme: Theme) {
+        let title: String
+        switch route {
+        case .section(let section): title = section.title
+        default: title = route.section.title
+        }
+        canvas.line(" " + title, row: 0, style: theme[.title])
+        canvas.text(" You don't have permission to view this.", row: 2, column: 0, style: theme[.error])
+        var row = 3
+        for line in wrap(message, width: canvas.width - 2) where row < canvas.height {
+            canvas.text(" " + line, row: row, column: 0, style: theme[.text])
+            row += 1
+        }
+    }
+
+    /// Splits `text` into lines of at most `width` cells at spaces.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, displayWidth(line) + 1 + displayWidth(String(word)) > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     private static func drawBottomLines(_ state: BrowserState, in canvas: Canvas, theme: Theme) -> Position? {

@@ -115,6 +115,8 @@ struct ViewState: Sendable, Equatable {
     var detail: EntityDetail?
     /// Detail views: the selected tab.
     var tab = 0
+    /// AWS's access-denied message when the signed-in principal may not read this view.
+    var denied: String?
     /// List views: the sort `s` chose, or nil for the list's own order (by name).
     var sort: ListSort?
     /// List views: each row's position under `sort` (see `ListSort.ranks`).
