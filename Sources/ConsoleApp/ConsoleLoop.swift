@@ -20,6 +20,8 @@ struct ConsoleLoop {
     let clock: any IAMClock
     /// Where `:theme` looks for theme files.
     let themeDirectories: [String]
+    /// Where `Download .csv` writes (the current directory).
+    var exportDirectory = FileManager.default.currentDirectoryPath
     /// Makes a loaded theme fit the terminal (colour depth, `NO_COLOR`).
     let adaptTheme: @MainActor (Theme) -> Theme
     private(set) var state = BrowserState()
@@ -102,6 +104,10 @@ struct ConsoleLoop {
             state.pendingEdit = nil
             perform(command)
         }
+        if let export = state.pendingExport {
+            state.pendingExport = nil
+            write(export)
+        }
         if let name = state.pendingTheme {
             state.pendingTheme = nil
             switchTheme(to: name)
@@ -113,10 +119,11 @@ struct ConsoleLoop {
     mutating func perform(_ command: EditCommand) {
         guard let principal = state.session else { return }
         let session = state.consoleSession
+        let followUp: FollowUp?
         do {
-            try source.perform(as: principal) { service in
+            followUp = try source.perform(as: principal) { service in
                 service.session = session
-                try command.change(&service, principal)
+                return try command.change(&service, principal)
             }
         } catch let error as IAMError {
             state.modal = .message(
@@ -138,6 +145,11 @@ struct ConsoleLoop {
             state.push(route)
         }
         state.message = StatusMessage(text: command.success, isError: false)
+        switch followUp {
+        case .accessKeySecret(let dialog)?: state.modal = .accessKeySecret(dialog)
+        case .mfaEnrolment(let enrolment)?: state.modal = .mfaEnrolment(enrolment)
+        case nil: break
+        }
     }
 
     /// Runs a sign-in step on the newest account and saves what it records (the audit event, the
@@ -165,9 +177,32 @@ struct ConsoleLoop {
     /// The open edit form, to return to after an error.
     private var formModal: Modal? {
         switch state.modal {
-        case .form?, .policyEditor?: return state.modal
+        case .form?, .policyEditor?, .mfaEnrolment?: return state.modal
         default: return nil
         }
+    }
+
+    /// Writes a downloaded file into `exportDirectory`, readable by the owner only, never over an
+    /// existing file (`name (1).csv` then, as a browser does).
+    private mutating func write(_ export: CSVExport) {
+        let folder = URL(fileURLWithPath: exportDirectory)
+        let base = (export.fileName as NSString).deletingPathExtension
+        let ext = (export.fileName as NSString).pathExtension
+        var url = folder.appendingPathComponent(export.fileName)
+        var copy = 1
+        while FileManager.default.fileExists(atPath: url.path) {
+            url = folder.appendingPathComponent("\(base) (\(copy)).\(ext)")
+            copy += 1
+        }
+        let created = FileManager.default.createFile(
+            atPath: url.path, contents: Data(export.contents.utf8), attributes: [.posixPermissions: 0o600])
+        guard created, case .accessKeySecret(var dialog)? = state.modal else {
+            if !created { state.message = StatusMessage(text: "Could not write \(url.path)", isError: true) }
+            return
+        }
+        dialog.savedTo = url.path
+        state.modal = .accessKeySecret(dialog)
+        state.message = StatusMessage(text: "Saved \(url.path)", isError: false)
     }
 
     private mutating func switchTheme(to name: String) {

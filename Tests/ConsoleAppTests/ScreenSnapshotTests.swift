@@ -32,6 +32,7 @@ struct ScreenSnapshotTests {
         Scene(name: "policy-document", keys: ":policies\r/DenyWithoutMFA\r\r"),
         Scene(name: "inline-policy", keys: ":users\r/deploy\r\rjj\r"),
         Scene(name: "simulator", keys: ":simulator\r"),
+        Scene(name: "root-account", keys: ":root\r"),
         Scene(name: "password-policy", keys: ":password\r"),
         Scene(name: "help", keys: "?"),
     ]

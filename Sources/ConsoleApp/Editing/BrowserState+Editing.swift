@@ -24,6 +24,10 @@ extension BrowserState {
     /// `r`: the properties form of the user, group or role shown, or selected in its list.
     mutating func startEditProperties() {
         guard let index else { return }
+        if let owner = credentialOwner, case .accessKey(let id)? = selectedLine?.item {
+            startToggleKey(id, owner: owner, in: index.account)
+            return
+        }
         var entity = EntityRef(top.route)
         if entity == nil, case .section(let section) = top.route, section.isList,
             top.visible.indices.contains(top.selection),
@@ -42,6 +46,10 @@ extension BrowserState {
     /// dashboard and the root account page.
     mutating func startAdd() {
         guard let account = index?.account else { return }
+        if let owner = credentialOwner {
+            startAddCredential(for: owner)
+            return
+        }
         let view = top
         if case .section(let section) = view.route, section == .dashboard || section == .root {
             modal = .form(EditForms.form(for: .setAlias, in: account), .setAlias)
@@ -68,6 +76,10 @@ extension BrowserState {
     /// selected membership, attachment or tag, or else delete the entity shown.
     mutating func startDelete() {
         guard let index else { return }
+        if let owner = credentialOwner, let item = selectedLine?.item {
+            startRemoveCredential(item, owner: owner, in: index.account)
+            return
+        }
         let view = top
         switch view.route {
         case .section(let section) where section.isList:
@@ -206,6 +218,8 @@ extension BrowserState {
             case .cancelled: modal = nil
             case .submitted(let values) where intent == .simulate:
                 submitSimulation(values, form: form)
+            case .submitted(let values) where intent.credentialOwner != nil:
+                submitCredential(values, form: form, owner: intent.credentialOwner ?? .root)
             case .submitted(let values) where intent.columnsSection != nil:
                 submitColumns(values, section: intent.columnsSection ?? .users)
             case .submitted(let values) where values["policy"] == .choice(EditForms.newInline):
@@ -247,6 +261,8 @@ extension BrowserState {
             }
         case .message(let dialog, let then):
             if dialog.handle(event) == .dismissed { modal = then }
+        case .accessKeySecret, .mfaEnrolment:
+            handleCredentialModal(event)
         case .policyEditor(var editor):
             switch editor.handle(event) {
             case .editing: modal = .policyEditor(editor)

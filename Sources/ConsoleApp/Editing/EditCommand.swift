@@ -17,8 +17,39 @@ struct EditCommand: Sendable {
     /// The status message after success, such as `Created user erin.`.
     var success: String
     var target: Target
-    /// The IAM actions, run on a service over the newest account; they throw `IAMError`.
-    var change: @Sendable (inout IAMService, Principal) throws -> Void
+    /// The IAM actions, run on a service over the newest account; they throw `IAMError`. What
+    /// they return is shown next (a new access key's secret, the MFA enrolment's QR code).
+    var change: @Sendable (inout IAMService, Principal) throws -> FollowUp?
+
+    /// A change with nothing to show afterwards but the status message.
+    init(
+        success: String, target: Target, change: @escaping @Sendable (inout IAMService, Principal) throws -> Void
+    ) {
+        self.success = success
+        self.target = target
+        self.change = { service, principal in
+            try change(&service, principal)
+            return nil
+        }
+    }
+
+    /// A change whose result opens the next step (a secret shown once, an enrolment wizard).
+    static func withFollowUp(
+        success: String, target: Target = .stay,
+        _ change: @escaping @Sendable (inout IAMService, Principal) throws -> FollowUp?
+    ) -> EditCommand {
+        var command = EditCommand(success: success, target: target) { _, _ in }
+        command.change = change
+        return command
+    }
+}
+
+/// What a change hands back for the console to show at once.
+enum FollowUp: Sendable {
+    /// A new access key's secret, shown this once.
+    case accessKeySecret(AccessKeySecretDialog)
+    /// The virtual MFA device just created, to enrol with two codes.
+    case mfaEnrolment(MFAEnrolment)
 }
 
 /// A dialog or form shown over the browsing screen; it takes every key while open.
@@ -37,6 +68,10 @@ indirect enum Modal: Sendable {
     case policyEditor(PolicyEditorState)
     /// The MFA step of a sign-in whose password was right.
     case mfa(Form, MFAChallenge)
+    /// A new access key's secret, shown once.
+    case accessKeySecret(AccessKeySecretDialog)
+    /// The virtual MFA enrolment wizard: QR code, secret key, two codes.
+    case mfaEnrolment(MFAEnrolment)
 }
 
 /// A sign-in step the loop runs through the source (sign-in writes the audit trail and the
@@ -80,9 +115,17 @@ enum FormIntent: Sendable, Equatable {
     case simulate
     /// The columns a list shows; submitting changes the view, not the account.
     case manageColumns(Section)
+    /// An access key or MFA device to add for a user or the root user.
+    case addCredential(CredentialOwner)
 }
 
 extension FormIntent {
+    /// Whose credential an `addCredential` form adds.
+    var credentialOwner: CredentialOwner? {
+        if case .addCredential(let owner) = self { return owner }
+        return nil
+    }
+
     /// The list whose columns a `manageColumns` form chooses.
     var columnsSection: Section? {
         if case .manageColumns(let section) = self { return section }

@@ -115,7 +115,7 @@ enum EditPlanner {
                 })
         case .editProperties(let entity):
             return PropertyForms.command(for: entity, values: values, in: account)
-        case .simulate, .manageColumns:
+        case .simulate, .manageColumns, .addCredential:
             return .failure(FieldError(field: "", message: "This form changes the view, not the account."))
         case .addTag(let entity):
             let tag = Tag(key: text("key"), value: text("value"))

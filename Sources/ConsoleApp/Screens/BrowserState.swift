@@ -54,6 +54,8 @@ struct BrowserState: Sendable {
     var modal: Modal?
     /// An edit the user submitted; the loop runs it through the source and clears it.
     var pendingEdit: EditCommand?
+    /// A file `Download .csv` asked for; the loop writes it and clears it.
+    var pendingExport: CSVExport?
     /// A theme `:theme` asked for; the loop loads it and clears it.
     var pendingTheme: String?
     /// The signed-in console session (with its MFA facts); `session` is its principal.
@@ -91,6 +93,10 @@ struct BrowserState: Sendable {
             view.denied = denial(for: view.route, in: index)
             if case .section(let section) = view.route {
                 if section.isList { refreshList(&view, in: index) }
+                if section == .root {
+                    view.detail = index.detail(for: view.route)
+                    clampDetail(&view)
+                }
             } else {
                 view.detail = index.detail(for: view.route)
                 // The entity is gone: close its view and everything opened from it.
@@ -142,6 +148,7 @@ struct BrowserState: Sendable {
     mutating func open(_ section: Section) {
         var view = ViewState(route: .section(section))
         if let index { view.denied = denial(for: view.route, in: index) }
+        if section == .root { view.detail = index?.detail(for: view.route) }
         if section.isList, let index { refreshList(&view, in: index) }
         stack = [view]
         sidebarCursor = section

@@ -242,6 +242,10 @@ enum ConsoleScreen {
             dialog.draw(in: canvas, theme: theme)
         case .policyEditor(let editor):
             return editor.draw(in: canvas, theme: theme)
+        case .accessKeySecret(let dialog):
+            dialog.draw(in: canvas, theme: theme)
+        case .mfaEnrolment(let enrolment):
+            return enrolment.draw(in: canvas, theme: theme)
         }
         return nil
     }

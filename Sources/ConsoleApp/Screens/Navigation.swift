@@ -37,9 +37,7 @@ enum Section: Int, CaseIterable, Sendable, Equatable {
     /// For views not built yet: what the view will show.
     var plannedContent: String? {
         switch self {
-        case .dashboard, .users, .groups, .roles, .policies, .simulator: return nil
-        case .root:
-            return "The root user's sign-in details, MFA devices and access keys, and the tasks only root may do."
+        case .dashboard, .root, .users, .groups, .roles, .policies, .simulator: return nil
         case .passwordPolicy:
             return "The account password policy: length, character classes, expiry and reuse, with Edit."
         case .credentialReport:

@@ -96,30 +96,6 @@ enum UserDetailScreen {
             lines.append(DetailLine("Console password: Not enabled", kind: .muted))
         }
         lines.append(DetailLine(""))
-        let devices = user.mfaDevices.map { serial in (serial, account.mfaDevices[serial]) }
-        lines.append(DetailLine("Multi-factor authentication (MFA) (\(devices.count))", kind: .heading))
-        lines += DetailLines.table(
-            ["Type", "Identifier", "Created"],
-            devices.map { serial, device in
-                [
-                    device.map { DisplayFormat.mfaType($0.type) } ?? "Unknown", serial,
-                    device.map { DisplayFormat.date($0.enableDate ?? $0.createDate) } ?? "",
-                ]
-            },
-            empty: "No MFA devices. Assign one to protect the console sign-in.")
-        lines.append(DetailLine(""))
-        lines.append(DetailLine("Access keys (\(user.accessKeys.count))", kind: .heading))
-        lines += DetailLines.table(
-            ["Access key ID", "Status", "Age", "Created", "Last used"],
-            user.accessKeys.map { key in
-                [
-                    key.id, key.status.rawValue, DisplayFormat.age(from: key.createDate, to: now),
-                    DisplayFormat.date(key.createDate),
-                    key.lastUsed.map { "\(DisplayFormat.ago($0.date, now: now)) (\($0.serviceName), \($0.region))" }
-                        ?? "Never",
-                ]
-            },
-            empty: "No access keys.")
-        return lines
+        return lines + CredentialLines.lines(for: .user(user.name), in: account, now: now)
     }
 }

@@ -29,7 +29,12 @@ enum ViewAccess {
     static func denial(
         for route: Route, in account: Account, as principal: Principal?, session: ConsoleSession?
     ) -> String? {
-        guard let principal, principal != .root, let need = requirement(for: route, in: account) else { return nil }
+        guard let principal, principal != .root else { return nil }
+        if route == .section(.root) {
+            return "AccessDenied: only the root user of account \(account.id) can view and manage the root user's "
+                + "security credentials. Sign in as the root user."
+        }
+        guard let need = requirement(for: route, in: account) else { return nil }
         var service = IAMService(account: account)
         service.session = session
         do {

@@ -77,6 +77,7 @@ struct AccountIndex: Sendable {
     /// The detail page of a route, or nil for sections and for entities that no longer exist.
     func detail(for route: Route) -> EntityDetail? {
         switch route {
+        case .section(.root): return RootAccountScreen.detail(in: account, now: now)
         case .section: return nil
         case .user(let name):
             return account.user(named: name).map { UserDetailScreen.detail($0, in: account, now: now) }

@@ -20,12 +20,15 @@ struct DetailLine: Sendable, Equatable {
     var link: Route?
     /// What `y` copies on this line, instead of the entity's own ARN.
     var arn: String?
+    /// The access key or MFA device the line shows, for `d` and `r`.
+    var item: CredentialItem?
 
-    init(_ text: String, kind: Kind = .text, link: Route? = nil, arn: String? = nil) {
+    init(_ text: String, kind: Kind = .text, link: Route? = nil, arn: String? = nil, item: CredentialItem? = nil) {
         self.text = text
         self.kind = kind
         self.link = link
         self.arn = arn
+        self.item = item
     }
 }
 
@@ -60,7 +63,8 @@ enum DetailLines {
     /// A table as lines: a header line, then one line per row padded into columns. `links` and
     /// `arns`, when given, have one entry per row.
     static func table(
-        _ columns: [String], _ rows: [[String]], links: [Route?] = [], arns: [String?] = [], empty: String
+        _ columns: [String], _ rows: [[String]], links: [Route?] = [], arns: [String?] = [],
+        items: [CredentialItem?] = [], empty: String
     ) -> [DetailLine] {
         guard !rows.isEmpty else { return [DetailLine(empty, kind: .muted)] }
         let widths = columns.indices.map { index in
@@ -82,7 +86,7 @@ enum DetailLines {
             + rows.indices.map { index in
                 DetailLine(
                     format(rows[index]), link: index < links.count ? links[index] : nil,
-                    arn: index < arns.count ? arns[index] : nil)
+                    arn: index < arns.count ? arns[index] : nil, item: index < items.count ? items[index] : nil)
             }
     }
 
