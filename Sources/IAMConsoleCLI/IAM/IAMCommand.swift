@@ -76,11 +76,13 @@ enum IAMCommand {
             if spec.mutates {
                 output = try workspace.update { account in
                     var service = IAMService(account: account, clock: clock, random: random)
+                    service.passwordHashIterations = environment.kdfIterations
                     let result = try spec.call(&service, request, principal)
                     return (service.account, result)
                 }
             } else {
-                let service = IAMService(account: workspace.account, clock: clock, random: random)
+                var service = IAMService(account: workspace.account, clock: clock, random: random)
+                service.passwordHashIterations = environment.kdfIterations
                 output = try Paginator.run(
                     spec, request: request, globals: globals, service: service, principal: principal)
             }

@@ -59,7 +59,8 @@ extension IAMService {
             throw IAMError(.invalidInput, "The old password is incorrect.")
         }
         try Self.checkRootPassword(request.newPassword)
-        account.root.passwordHash = PasswordHasher.hash(request.newPassword, random: random)
+        account.root.passwordHash = PasswordHasher.hash(
+            request.newPassword, random: random, iterations: passwordHashIterations)
         account.root.passwordLastChanged = clock.now()
         committed(principal, "ChangeRootPassword", account.rootARN)
         return EmptyResponse()

@@ -20,6 +20,8 @@ public struct IAMService: Sendable {
     public var session: ConsoleSession?
     /// How failed console sign-ins slow the next attempt.
     public var signInThrottle = SignInThrottle()
+    /// The PBKDF2 cost of passwords this service sets (tests and the CLI's testing variable lower it).
+    public var passwordHashIterations = PasswordHasher.defaultIterations
 
     public init(
         account: Account, clock: any IAMClock = SystemClock(), random: any RandomSource = SystemRandomSource(),
@@ -36,9 +38,11 @@ public struct IAMService: Sendable {
     ///
     /// The principal must exist in the account (a deleted user's keys stop working at once), and
     /// root-only tasks are refused for anyone but root before any policy is consulted.
+    /// `grantedByAccount` is a grant the account gives without a policy (the password policy's
+    /// AllowUsersToChangePassword): it stands in for an Allow, so only an explicit Deny refuses.
     func authorize(
         _ principal: Principal, _ action: String, _ resource: String, rootOnly: Bool = false,
-        context: [String: [String]] = [:]
+        context: [String: [String]] = [:], grantedByAccount: Bool = false
     ) throws(IAMError) {
         let principalARN = principal.arn(in: account)
         switch principal {
@@ -68,6 +72,8 @@ public struct IAMService: Sendable {
             principal: principal, action: fullAction, resource: resource, context: context)
         switch authorizer.authorize(request, in: account, callerContext: caller) {
         case .allowed:
+            return
+        case .implicitDeny where grantedByAccount:
             return
         case .explicitDeny(let reason), .implicitDeny(let reason):
             throw IAMError(.accessDenied, prefix + (reason.hasPrefix("with ") ? " " : " because ") + reason)

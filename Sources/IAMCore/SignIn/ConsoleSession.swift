@@ -12,17 +12,30 @@ public struct ConsoleSession: Sendable, Equatable {
     public var mfaAuthenticatedAt: Timestamp?
     /// The user's password was set by an administrator who asked for a new one at first sign-in.
     public var passwordResetRequired: Bool
+    /// Why the user must choose a new password before using the console, or nil when they need not.
+    /// While it is set the console shows only the change-password step; see
+    /// `IAMService.completePasswordChange(_:oldPassword:newPassword:)`.
+    public var passwordChange: PasswordChangeReason?
+    /// When the user's password expires under the account's password policy, if it ever does
+    /// (for a warning before it happens); nil for root, whose password the policy does not cover.
+    public var passwordExpiresAt: Timestamp?
 
     public init(
         principal: Principal, signedInAt: Timestamp, mfaSerialNumber: String? = nil,
-        mfaAuthenticatedAt: Timestamp? = nil, passwordResetRequired: Bool = false
+        mfaAuthenticatedAt: Timestamp? = nil, passwordResetRequired: Bool = false,
+        passwordChange: PasswordChangeReason? = nil, passwordExpiresAt: Timestamp? = nil
     ) {
         self.principal = principal
         self.signedInAt = signedInAt
         self.mfaSerialNumber = mfaSerialNumber
         self.mfaAuthenticatedAt = mfaAuthenticatedAt
         self.passwordResetRequired = passwordResetRequired
+        self.passwordChange = passwordChange ?? (passwordResetRequired ? .resetRequired : nil)
+        self.passwordExpiresAt = passwordExpiresAt
     }
+
+    /// Whether the console must ask for a new password before anything else.
+    public var mustChangePassword: Bool { passwordChange != nil }
 
     /// The context keys AWS adds to a console session's requests at `now`: console sessions use
     /// temporary credentials, so `aws:MultiFactorAuthPresent` is always there (`false` without
@@ -33,5 +46,22 @@ public struct ConsoleSession: Sendable, Equatable {
             "aws:MultiFactorAuthPresent": ["true"],
             "aws:MultiFactorAuthAge": [String(max(0, now.seconds - verified.seconds))],
         ]
+    }
+}
+
+/// Why a signed-in user has to choose a new password first.
+public enum PasswordChangeReason: String, Sendable, Equatable {
+    /// An administrator set the password with PasswordResetRequired.
+    case resetRequired
+    /// The password is older than the policy's MaxPasswordAge (and HardExpiry is off; with it on,
+    /// sign-in is refused instead).
+    case expired
+
+    /// What the change-password step tells the user.
+    public var message: String {
+        switch self {
+        case .resetRequired: return "Your administrator requires you to choose a new password."
+        case .expired: return "Your password has expired. Choose a new password."
+        }
     }
 }

@@ -26,7 +26,6 @@ public struct MFAChallenge: Sendable, Equatable {
     /// A fresh random value a security key signs, so an assertion cannot be replayed.
     public let nonce: String
     public let issuedAt: Timestamp
-    let passwordResetRequired: Bool
 }
 
 /// An answer to an `MFAChallenge`.
@@ -100,6 +99,11 @@ public enum ConsoleSignIn {
     public static let expiredMessage = "Your sign-in session has expired. Please sign in again."
     /// Seconds the MFA step may take after the password was accepted.
     public static let challengeLifetime: Int64 = 300
+    /// The audit outcome, and the answer, when the password was right but has expired under a
+    /// policy with HardExpiry: only an administrator can set a new one.
+    public static let hardExpiredOutcome = "Password expired"
+    public static let hardExpiredMessage =
+        "Your password has expired. Contact your administrator to reset it before you sign in."
 }
 
 extension IAMService {
@@ -109,7 +113,6 @@ extension IAMService {
         let now = clock.now()
         let arn: String
         var hash: String?
-        var resetRequired = false
         var principal = Principal.root
         switch identity {
         case .root(let email):
@@ -130,7 +133,6 @@ extension IAMService {
             if let user = account.user(named: name) {
                 arn = account.arn(of: user)
                 hash = user.loginProfile?.passwordHash
-                resetRequired = user.loginProfile?.passwordResetRequired ?? false
                 principal = .user(user.name)
             } else {
                 arn = ResourceNames.user(account.id, path: "/", name: name)
@@ -144,18 +146,21 @@ extension IAMService {
             recordSignIn(arn, ConsoleSignIn.passwordFailure)
             return .rejected(ConsoleSignIn.failureMessage)
         }
-        let devices = account.mfaDevices(ofUser: principal.ownUserName)
-        guard !devices.isEmpty else {
-            return .signedIn(finishSignIn(principal, arn, mfa: nil, resetRequired: resetRequired))
+        if let name = principal.ownUserName, let profile = account.user(named: name)?.loginProfile,
+            let policy = account.passwordPolicy, policy.hardExpiry, profile.isExpired(at: now, under: policy)
+        {
+            recordSignIn(arn, ConsoleSignIn.hardExpiredOutcome)
+            return .rejected(ConsoleSignIn.hardExpiredMessage)
         }
+        let devices = account.mfaDevices(ofUser: principal.ownUserName)
+        guard !devices.isEmpty else { return .signedIn(finishSignIn(principal, arn, mfa: nil)) }
         let challenge = MFAChallenge(
             accountId: account.id, principal: principal,
             devices: devices.map { device in
                 MFAChallenge.Device(
                     serialNumber: device.serialNumber, type: device.type,
                     name: String(device.serialNumber.split(separator: "/").last ?? Substring(device.serialNumber)))
-            }, nonce: Data(random.bytes(32)).base64EncodedString(), issuedAt: now,
-            passwordResetRequired: resetRequired)
+            }, nonce: Data(random.bytes(32)).base64EncodedString(), issuedAt: now)
         return .mfaRequired(challenge)
     }
 
@@ -201,24 +206,25 @@ extension IAMService {
             recordSignIn(arn, ConsoleSignIn.codeFailure)
             return .rejected(ConsoleSignIn.codeFailureMessage)
         }
-        return .signedIn(
-            finishSignIn(
-                challenge.principal, arn, mfa: used.serialNumber, resetRequired: challenge.passwordResetRequired))
+        return .signedIn(finishSignIn(challenge.principal, arn, mfa: used.serialNumber))
     }
 
-    private mutating func finishSignIn(
-        _ principal: Principal, _ arn: String, mfa serial: String?, resetRequired: Bool
-    ) -> ConsoleSession {
+    /// Records the success and opens the session, with what the password policy asks of a user:
+    /// a new password first when an administrator required one or the old one has expired.
+    private mutating func finishSignIn(_ principal: Principal, _ arn: String, mfa serial: String?) -> ConsoleSession {
         let now = clock.now()
+        var profile: LoginProfile?
         if let name = principal.ownUserName {
             account.users[Account.key(name)]?.passwordLastUsed = now
+            profile = account.user(named: name)?.loginProfile
         } else {
             account.root.passwordLastUsed = now
         }
         recordSignIn(arn, ConsoleSignIn.success)
-        return ConsoleSession(
-            principal: principal, signedInAt: now, mfaSerialNumber: serial, mfaAuthenticatedAt: serial.map { _ in now },
-            passwordResetRequired: resetRequired)
+        var session = ConsoleSession(
+            principal: principal, signedInAt: now, mfaSerialNumber: serial, mfaAuthenticatedAt: serial.map { _ in now })
+        if let profile { session.notePasswordState(profile, policy: account.passwordPolicy, at: now) }
+        return session
     }
 
     private mutating func recordSignIn(_ arn: String, _ outcome: String) {
