@@ -47,6 +47,12 @@ public enum SampleAccount {
             minimumPasswordLength: 12, requireSymbols: true, requireNumbers: true, requireUppercaseCharacters: true,
             requireLowercaseCharacters: true, allowUsersToChangePassword: true, maxPasswordAge: 90,
             passwordReusePrevention: 5, hardExpiry: false)
+        // The policy's 90-day maximum age would send every demo user to the change-password step and
+        // make the documented demo password stop working: their passwords were set three weeks ago.
+        for (offset, name) in ["alice", "bob", "carol"].enumerated() {
+            account.users[Account.key(name)]?.loginProfile?.passwordLastChanged = now.adding(
+                seconds: -Int64(21 + offset) * 86_400)
+        }
         return account
     }
 
