@@ -203,6 +203,24 @@ extension BrowserState {
                 modal = .signIn(form)
                 pendingSignIn = .password(identity, password, form)
             }
+        case .changePassword(var form, let pending):
+            switch form.handle(event) {
+            case .editing: modal = .changePassword(form, pending)
+            case .cancelled: modal = .signIn(SignIn.form(for: index?.account))
+            case .submitted(let values):
+                func text(_ id: String) -> String {
+                    if case .text(let value) = values[id] { return value }
+                    return ""
+                }
+                guard text(SignIn.newPasswordField) == text(SignIn.confirmField) else {
+                    form.setError("The new passwords do not match.", for: SignIn.confirmField)
+                    modal = .changePassword(form, pending)
+                    return
+                }
+                modal = .changePassword(form, pending)
+                pendingSignIn = .changePassword(
+                    pending, old: text(SignIn.oldPasswordField), new: text(SignIn.newPasswordField), form)
+            }
         case .mfa(var form, let challenge):
             switch form.handle(event) {
             case .editing: modal = .mfa(form, challenge)
@@ -337,6 +355,9 @@ extension BrowserState {
     mutating func applySignIn(_ result: SignInResult, step: SignInStep) {
         guard let account = index?.account else { return }
         switch result {
+        case .signedIn(let signedIn) where signedIn.mustChangePassword:
+            modal = .changePassword(SignIn.changePasswordForm(for: signedIn, in: account), signedIn)
+            message = StatusMessage(text: signedIn.passwordChange?.message ?? "", isError: false)
         case .signedIn(let signedIn):
             consoleSession = signedIn
             session = signedIn.principal

@@ -68,6 +68,8 @@ indirect enum Modal: Sendable {
     case policyEditor(PolicyEditorState)
     /// The MFA step of a sign-in whose password was right.
     case mfa(Form, MFAChallenge)
+    /// The change-password step of a sign-in (reset required, or the password expired).
+    case changePassword(Form, ConsoleSession)
     /// A new access key's secret, shown once.
     case accessKeySecret(AccessKeySecretDialog)
     /// The virtual MFA enrolment wizard: QR code, secret key, two codes.
@@ -81,6 +83,8 @@ enum SignInStep: Sendable {
     case password(SignInIdentity, String, Form)
     /// The second factor for a challenge, and the form to return to.
     case mfa(MFAChallenge, MFAResponse, Form)
+    /// A new password for a session that must change it, and the form to return to.
+    case changePassword(ConsoleSession, old: String, new: String, Form)
 
     /// What to show again after a failure: the sign-in form with the password cleared, or a
     /// fresh MFA form for the same challenge.
@@ -95,6 +99,8 @@ enum SignInStep: Sendable {
             return .signIn(retry)
         case .mfa(let challenge, _, _):
             return .mfa(SignIn.mfaForm(for: challenge), challenge)
+        case .changePassword(let session, _, _, _):
+            return .changePassword(SignIn.changePasswordForm(for: session, in: account), session)
         }
     }
 }

@@ -34,9 +34,10 @@ enum ConsoleScreen {
         }
         drawHeader(state, in: canvas, theme: theme)
         switch state.modal {
-        case .signIn(let form)?, .mfa(let form, _)?:
+        case .signIn(let form)?, .mfa(let form, _)?, .changePassword(let form, _)?:
             return drawSignIn(form, state: state, in: canvas, theme: theme)
-        case .message(let dialog, .signIn(let form)?)?, .message(let dialog, .mfa(let form, _)?)?:
+        case .message(let dialog, .signIn(let form)?)?, .message(let dialog, .mfa(let form, _)?)?,
+            .message(let dialog, .changePassword(let form, _)?)?:
             _ = drawSignIn(form, state: state, in: canvas, theme: theme)
             dialog.draw(in: canvas, theme: theme)
             return Frame(offset: state.top.offset, visibleRows: 1, cursor: nil)
@@ -231,7 +232,7 @@ enum ConsoleScreen {
     /// Draws a form or dialog over the screen; returns where the cursor belongs.
     static func drawModal(_ modal: Modal, in canvas: Canvas, theme: Theme) -> Position? {
         switch modal {
-        case .signIn(let form), .form(let form, _), .mfa(let form, _):
+        case .signIn(let form), .form(let form, _), .mfa(let form, _), .changePassword(let form, _):
             return form.drawBoxed(in: canvas, theme: theme, width: min(76, canvas.width))
         case .typeToConfirm(let dialog, _):
             return dialog.draw(in: canvas, theme: theme)

@@ -65,6 +65,38 @@ enum SignIn {
             submitTitle: onlyKeys ? "Use security key" : "Submit", cancelTitle: "Cancel")
     }
 
+    /// Field ids of the change-password form.
+    static let oldPasswordField = "old"
+    static let newPasswordField = "new"
+    static let confirmField = "confirm"
+
+    /// The change-password step: why, the account's rules, the old password and the new one twice.
+    static func changePasswordForm(for session: ConsoleSession, in account: Account) -> Form {
+        Form(
+            title: session.passwordChange?.message ?? "Change your password",
+            fields: [
+                .password(id: oldPasswordField, label: "Old password", maxLength: 128),
+                .password(
+                    id: newPasswordField, label: "New password", maxLength: 128,
+                    hint: passwordRules(in: account).joined(separator: "; ")),
+                .password(id: confirmField, label: "Confirm new password", maxLength: 128),
+            ], submitTitle: "Change password", cancelTitle: "Sign out")
+    }
+
+    /// The password rules in force, in words: the account's policy, or AWS's default rules.
+    static func passwordRules(in account: Account) -> [String] {
+        guard let policy = account.passwordPolicy else { return PasswordRules.defaultPolicyDescription }
+        var rules = ["At least \(policy.minimumPasswordLength) characters"]
+        if policy.requireUppercaseCharacters { rules.append("an uppercase letter") }
+        if policy.requireLowercaseCharacters { rules.append("a lowercase letter") }
+        if policy.requireNumbers { rules.append("a number") }
+        if policy.requireSymbols { rules.append("a symbol") }
+        if policy.passwordReusePrevention > 0 {
+            rules.append("not one of the last \(policy.passwordReusePrevention) passwords")
+        }
+        return rules
+    }
+
     /// `Virtual: alice-phone`, `Security key: erin-key`.
     static func deviceLabel(_ device: MFAChallenge.Device) -> String {
         switch device.type {
