@@ -76,6 +76,16 @@ extension BrowserState {
     /// selected membership, attachment or tag, or else delete the entity shown.
     mutating func startDelete() {
         guard let index else { return }
+        if top.route == .section(.passwordPolicy) {
+            guard index.account.passwordPolicy != nil else {
+                message = StatusMessage(
+                    text: "The account already uses the IAM default password policy", isError: false)
+                return
+            }
+            let (dialog, command) = PasswordPolicyScreen.command(["kind": .choice(PasswordPolicyScreen.choices[1])])
+            modal = .confirm(dialog, command)
+            return
+        }
         if let owner = credentialOwner, let item = selectedLine?.item {
             startRemoveCredential(item, owner: owner, in: index.account)
             return
@@ -236,6 +246,9 @@ extension BrowserState {
             case .cancelled: modal = nil
             case .submitted(let values) where intent == .simulate:
                 submitSimulation(values, form: form)
+            case .submitted(let values) where intent == .passwordPolicy:
+                let (dialog, command) = PasswordPolicyScreen.command(values)
+                modal = .confirm(dialog, command)
             case .submitted(let values) where intent.credentialOwner != nil:
                 submitCredential(values, form: form, owner: intent.credentialOwner ?? .root)
             case .submitted(let values) where intent.columnsSection != nil:
@@ -301,6 +314,8 @@ extension BrowserState {
         switch top.route {
         case .section(.simulator):
             startSimulation()
+        case .section(.passwordPolicy):
+            modal = .form(PasswordPolicyScreen.form(for: account), .passwordPolicy)
         case .policy(let arn):
             guard let policy = account.customerPolicy(arn: arn) else {
                 message = StatusMessage(text: "AWS managed policies cannot be edited", isError: true)

@@ -123,6 +123,8 @@ enum FormIntent: Sendable, Equatable {
     case manageColumns(Section)
     /// An access key or MFA device to add for a user or the root user.
     case addCredential(CredentialOwner)
+    /// The account password policy (custom fields, or back to the IAM default).
+    case passwordPolicy
 }
 
 extension FormIntent {

@@ -103,6 +103,8 @@ enum EditForms {
         case .editProperties(let entity):
             return PropertyForms.form(for: entity, in: account)
                 ?? Form(title: "\(entity.label) no longer exists", fields: [], submitTitle: "Close")
+        case .passwordPolicy:
+            return PasswordPolicyScreen.form(for: account)
         case .addCredential(let owner):
             return Form(title: "Add a credential for \(owner.label)", fields: [], submitTitle: "Next")
         case .manageColumns(let section):

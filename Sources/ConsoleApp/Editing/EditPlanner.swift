@@ -115,6 +115,8 @@ enum EditPlanner {
                 })
         case .editProperties(let entity):
             return PropertyForms.command(for: entity, values: values, in: account)
+        case .passwordPolicy:
+            return .success(PasswordPolicyScreen.command(values).1)
         case .simulate, .manageColumns, .addCredential:
             return .failure(FieldError(field: "", message: "This form changes the view, not the account."))
         case .addTag(let entity):

@@ -93,7 +93,7 @@ struct BrowserState: Sendable {
             view.denied = denial(for: view.route, in: index)
             if case .section(let section) = view.route {
                 if section.isList { refreshList(&view, in: index) }
-                if section == .root {
+                if section.hasDetailPage {
                     view.detail = index.detail(for: view.route)
                     clampDetail(&view)
                 }
@@ -148,7 +148,7 @@ struct BrowserState: Sendable {
     mutating func open(_ section: Section) {
         var view = ViewState(route: .section(section))
         if let index { view.denied = denial(for: view.route, in: index) }
-        if section == .root { view.detail = index?.detail(for: view.route) }
+        if section.hasDetailPage { view.detail = index?.detail(for: view.route) }
         if section.isList, let index { refreshList(&view, in: index) }
         stack = [view]
         sidebarCursor = section

@@ -31,15 +31,16 @@ enum Section: Int, CaseIterable, Sendable, Equatable {
         }
     }
 
+    /// True for the sections drawn as a page with tabs (the Root account, the Password policy).
+    var hasDetailPage: Bool { self == .root || self == .passwordPolicy }
+
     /// True for the sections that show a filterable table.
     var isList: Bool { [.users, .groups, .roles, .policies].contains(self) }
 
     /// For views not built yet: what the view will show.
     var plannedContent: String? {
         switch self {
-        case .dashboard, .root, .users, .groups, .roles, .policies, .simulator: return nil
-        case .passwordPolicy:
-            return "The account password policy: length, character classes, expiry and reuse, with Edit."
+        case .dashboard, .root, .users, .groups, .roles, .policies, .simulator, .passwordPolicy: return nil
         case .credentialReport:
             return "The credential report: every user's password, MFA and access key status, exportable as CSV."
         case .accessAdvisor:

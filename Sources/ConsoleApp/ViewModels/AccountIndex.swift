@@ -78,6 +78,7 @@ struct AccountIndex: Sendable {
     func detail(for route: Route) -> EntityDetail? {
         switch route {
         case .section(.root): return RootAccountScreen.detail(in: account, now: now)
+        case .section(.passwordPolicy): return PasswordPolicyScreen.detail(in: account)
         case .section: return nil
         case .user(let name):
             return account.user(named: name).map { UserDetailScreen.detail($0, in: account, now: now) }
