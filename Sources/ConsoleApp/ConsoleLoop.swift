@@ -148,6 +148,7 @@ struct ConsoleLoop {
         switch followUp {
         case .accessKeySecret(let dialog)?: state.modal = .accessKeySecret(dialog)
         case .mfaEnrolment(let enrolment)?: state.modal = .mfaEnrolment(enrolment)
+        case .notice(let dialog)?: state.modal = .message(dialog, then: nil)
         case nil: break
         }
     }

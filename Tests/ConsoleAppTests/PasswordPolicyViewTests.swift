@@ -14,9 +14,9 @@ struct PasswordPolicyViewTests {
         let (_, terminal) = runConsole(ScriptedSource(Fixtures.account())) { $0.enqueue(keys: ":password\r") }
         let text = terminal.text
         #expect(text.contains("Custom password policy"))
-        #expect(text.contains("Minimum password length") && text.contains("12 characters") && text.contains("6–128"))
-        #expect(text.contains("after 90 days") && text.contains("1–1095 days"))
-        #expect(text.contains("last 5 passwords") && text.contains("1–24"))
+        #expect(text.contains("Minimum password length") && text.contains("12 characters") && text.contains("6-128"))
+        #expect(text.contains("after 90 days") && text.contains("1-1095 days"))
+        #expect(text.contains("last 5 passwords") && text.contains("1-24"))
         #expect(text.contains("Hard expiry (administrator must reset)"))
         #expect(text.contains("!@#$%^&*()_+-=[]{}|'"))
     }

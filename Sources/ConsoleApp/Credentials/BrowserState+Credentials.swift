@@ -121,6 +121,19 @@ extension BrowserState {
                 EditCommand(success: "Deleted the access key \(id).", target: .stay) {
                     _ = try $0.deleteAccessKey(DeleteAccessKeyRequest(userName: userName, accessKeyId: id), as: $1)
                 })
+        case .consolePassword:
+            guard let user = userName, account.user(named: user)?.loginProfile != nil else {
+                message = StatusMessage(text: "Console access is not enabled", isError: false)
+                return
+            }
+            modal = .confirm(
+                ConfirmDialog.destructive(
+                    title: "Disable console access",
+                    message: "Delete the console password of \(user)? Access keys keep working.",
+                    confirmTitle: "Disable"),
+                EditCommand(success: "Disabled console access for \(user).", target: .stay) {
+                    _ = try $0.deleteLoginProfile(LoginProfileRequest(userName: user), as: $1)
+                })
         case .mfaDevice(let serial):
             let isVirtual = account.mfaDevices[serial]?.type == .virtual
             modal = .confirm(

@@ -42,4 +42,6 @@ enum CredentialOwner: Sendable, Hashable {
 enum CredentialItem: Sendable, Hashable {
     case accessKey(String)
     case mfaDevice(String)
+    /// The user's console password (login profile), enabled or not.
+    case consolePassword
 }

@@ -28,6 +28,10 @@ extension BrowserState {
             startToggleKey(id, owner: owner, in: index.account)
             return
         }
+        if case .user(let name)? = credentialOwner, selectedLine?.item == .consolePassword {
+            modal = .form(ConsoleAccessForm.form(for: name, in: index.account), .consoleAccess(name))
+            return
+        }
         var entity = EntityRef(top.route)
         if entity == nil, case .section(let section) = top.route, section.isList,
             top.visible.indices.contains(top.selection),

@@ -103,6 +103,8 @@ enum EditForms {
         case .editProperties(let entity):
             return PropertyForms.form(for: entity, in: account)
                 ?? Form(title: "\(entity.label) no longer exists", fields: [], submitTitle: "Close")
+        case .consoleAccess(let user):
+            return ConsoleAccessForm.form(for: user, in: account)
         case .passwordPolicy:
             return PasswordPolicyScreen.form(for: account)
         case .addCredential(let owner):

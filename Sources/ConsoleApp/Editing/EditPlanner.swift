@@ -115,6 +115,8 @@ enum EditPlanner {
                 })
         case .editProperties(let entity):
             return PropertyForms.command(for: entity, values: values, in: account)
+        case .consoleAccess(let user):
+            return ConsoleAccessForm.command(for: user, values: values, in: account)
         case .passwordPolicy:
             return .success(PasswordPolicyScreen.command(values).1)
         case .simulate, .manageColumns, .addCredential:

@@ -11,27 +11,27 @@ enum PasswordPolicyScreen {
             lines.append(DetailLine("Custom password policy", kind: .heading))
             let yes = { (flag: Bool) in flag ? "Yes" : "No" }
             let rows: [[String]] = [
-                ["Minimum password length", "\(policy.minimumPasswordLength) characters", "6–128"],
-                ["Require an uppercase letter (A–Z)", yes(policy.requireUppercaseCharacters), ""],
-                ["Require a lowercase letter (a–z)", yes(policy.requireLowercaseCharacters), ""],
-                ["Require a number (0–9)", yes(policy.requireNumbers), ""],
+                ["Minimum password length", "\(policy.minimumPasswordLength) characters", "6-128"],
+                ["Require an uppercase letter (A-Z)", yes(policy.requireUppercaseCharacters), ""],
+                ["Require a lowercase letter (a-z)", yes(policy.requireLowercaseCharacters), ""],
+                ["Require a number (0-9)", yes(policy.requireNumbers), ""],
                 ["Require a symbol (!@#$%^&*()_+-=[]{}|')", yes(policy.requireSymbols), ""],
                 ["Allow users to change their own password", yes(policy.allowUsersToChangePassword), ""],
                 [
                     "Password expiration",
-                    policy.maxPasswordAge > 0 ? "after \(policy.maxPasswordAge) days" : "Never", "1–1095 days",
+                    policy.maxPasswordAge > 0 ? "after \(policy.maxPasswordAge) days" : "Never", "1-1095 days",
                 ],
                 ["Hard expiry (administrator must reset)", yes(policy.hardExpiry), ""],
                 [
                     "Prevent password reuse",
                     policy.passwordReusePrevention > 0 ? "last \(policy.passwordReusePrevention) passwords" : "Off",
-                    "1–24",
+                    "1-24",
                 ],
             ]
             lines += DetailLines.table(["Rule", "Setting", "Range"], rows, empty: "")
         } else {
             lines.append(DetailLine("IAM default password policy", kind: .heading))
-            lines += PasswordRules.defaultPolicyDescription.map { DetailLine("• " + $0) }
+            lines += PasswordRules.defaultPolicyDescription.map { DetailLine("- " + $0) }
         }
         lines.append(DetailLine(""))
         lines.append(
@@ -66,11 +66,11 @@ enum PasswordPolicyScreen {
                 .checkbox(id: "change", label: "Users change own", isOn: policy.allowUsersToChangePassword),
                 .number(
                     id: "maxAge", label: "Expire after", value: policy.maxPasswordAge, range: 0...1095,
-                    hint: "Days, 1–1095; 0: passwords never expire"),
+                    hint: "Days, 1-1095; 0: passwords never expire"),
                 .checkbox(id: "hard", label: "Hard expiry", isOn: policy.hardExpiry),
                 .number(
                     id: "reuse", label: "Prevent reuse", value: policy.passwordReusePrevention, range: 0...24,
-                    hint: "Previous passwords, 1–24; 0: reuse allowed"),
+                    hint: "Previous passwords, 1-24; 0: reuse allowed"),
             ], submitTitle: "Save")
     }
 

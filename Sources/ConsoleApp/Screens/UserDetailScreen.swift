@@ -86,14 +86,15 @@ enum UserDetailScreen {
     private static func credentials(_ user: User, in account: Account, now: Timestamp) -> [DetailLine] {
         var lines = [DetailLine("Console sign-in", kind: .heading)]
         if let profile = user.loginProfile {
-            lines.append(DetailLine("Console password: Enabled"))
+            lines.append(DetailLine("Console password: Enabled (r manages console access)", item: .consolePassword))
             lines.append(
                 DetailLine(
                     "Password last changed: \(DisplayFormat.age(from: profile.passwordLastChanged, to: now)) ago"))
             lines.append(DetailLine("Last sign-in: \(user.passwordLastUsed.map(DisplayFormat.date) ?? "Never")"))
             if profile.passwordResetRequired { lines.append(DetailLine("Password reset required at next sign-in")) }
         } else {
-            lines.append(DetailLine("Console password: Not enabled", kind: .muted))
+            lines.append(
+                DetailLine("Console password: Not enabled (r enables console access)", item: .consolePassword))
         }
         lines.append(DetailLine(""))
         return lines + CredentialLines.lines(for: .user(user.name), in: account, now: now)
