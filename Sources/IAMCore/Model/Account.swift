@@ -23,6 +23,8 @@ public struct Account: Sendable, Equatable {
     /// The custom password policy, or nil when the IAM default applies.
     public var passwordPolicy: PasswordPolicy?
     public var auditTrail: [AuditEvent]
+    /// The last generated credential report, as GetCredentialReport returns it until it expires.
+    public var credentialReport: CredentialReportSnapshot?
 
     public init(id: String, name: String, createDate: Timestamp, root: RootUser) {
         self.id = id
@@ -38,6 +40,7 @@ public struct Account: Sendable, Equatable {
         self.mfaDevices = [:]
         self.passwordPolicy = nil
         self.auditTrail = []
+        self.credentialReport = nil
     }
 
     /// The key under which an entity with this name is stored.
@@ -71,7 +74,7 @@ public struct Account: Sendable, Equatable {
 extension Account: Codable {
     enum CodingKeys: String, CodingKey {
         case id, alias, name, createDate, root, users, groups, roles, policies, instanceProfiles, mfaDevices
-        case passwordPolicy, auditTrail
+        case passwordPolicy, auditTrail, credentialReport
     }
 
     public init(from decoder: any Decoder) throws {
@@ -90,6 +93,7 @@ extension Account: Codable {
         mfaDevices = Dictionary(devices.map { ($0.serialNumber, $0) }, uniquingKeysWith: { first, _ in first })
         passwordPolicy = try c.decodeIfPresent(PasswordPolicy.self, forKey: .passwordPolicy)
         auditTrail = try c.decodeIfPresent([AuditEvent].self, forKey: .auditTrail) ?? []
+        credentialReport = try c.decodeIfPresent(CredentialReportSnapshot.self, forKey: .credentialReport)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -107,6 +111,7 @@ extension Account: Codable {
         try c.encode(Self.sorted(mfaDevices), forKey: .mfaDevices)
         try c.encodeIfPresent(passwordPolicy, forKey: .passwordPolicy)
         try c.encode(auditTrail, forKey: .auditTrail)
+        try c.encodeIfPresent(credentialReport, forKey: .credentialReport)
     }
 
     private static func sorted<Value>(_ dictionary: [String: Value]) -> [Value] {

@@ -20,6 +20,8 @@ public struct IAMError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidClientTokenId = "InvalidClientTokenId"
         case signatureDoesNotMatch = "SignatureDoesNotMatch"
         case serviceFailure = "ServiceFailure"
+        case reportNotPresent = "ReportNotPresent"
+        case reportExpired = "ReportExpired"
 
         /// The HTTP status AWS answers with.
         public var httpStatus: Int {
@@ -34,6 +36,7 @@ public struct IAMError: Error, Sendable, Equatable, CustomStringConvertible {
             case .accessDenied, .invalidAuthenticationCode, .invalidClientTokenId, .signatureDoesNotMatch:
                 return 403
             case .serviceFailure: return 500
+            case .reportNotPresent, .reportExpired: return 410
             }
         }
     }

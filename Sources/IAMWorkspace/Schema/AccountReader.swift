@@ -7,8 +7,8 @@ private enum DocumentField: Int, ObjectFields {
 }
 
 private enum AccountField: Int, ObjectFields {
-    case alias, auditTrail, createDate, groups, id, instanceProfiles, mfaDevices, name, passwordPolicy, policies
-    case roles, root, users
+    case alias, auditTrail, createDate, credentialReport, groups, id, instanceProfiles, mfaDevices, name
+    case passwordPolicy, policies, roles, root, users
     static let table = KeyTable(Self.self)
 }
 
@@ -68,6 +68,7 @@ extension WorkspaceReader {
             case .auditTrail:
                 account.auditTrail = try optionalArray { reader throws(FastPathRefused) in try reader.auditEvent() }
             case .createDate: createDate = try timestamp()
+            case .credentialReport: account.credentialReport = takeNull() ? nil : try credentialReport()
             case .groups: account.groups = try keyed({ reader throws(FastPathRefused) in try reader.group() }, \.name)
             case .id: id = try string()
             case .instanceProfiles:

@@ -32,6 +32,13 @@ extension WorkspaceWriter {
         member("alias", account.alias)
         member("auditTrail", account.auditTrail) { $0.auditEvent($1) }
         member("createDate", account.createDate)
+        if let report = account.credentialReport {
+            key("credentialReport")
+            openObject()
+            member("content", report.content)
+            member("generatedTime", report.generatedTime)
+            closeObject()
+        }
         member("groups", Self.sorted(account.groups)) { $0.group($1) }
         member("id", account.id)
         member("instanceProfiles", Self.sorted(account.instanceProfiles)) { $0.instanceProfile($1) }

@@ -29,6 +29,11 @@ private enum RootUserField: Int, ObjectFields {
     static let table = KeyTable(Self.self)
 }
 
+private enum CredentialReportField: Int, ObjectFields {
+    case content, generatedTime
+    static let table = KeyTable(Self.self)
+}
+
 private enum PasswordPolicyField: Int, ObjectFields {
     case allowUsersToChangePassword, hardExpiry, maxPasswordAge, minimumPasswordLength, passwordReusePrevention
     case requireLowercaseCharacters, requireNumbers, requireSymbols, requireUppercaseCharacters
@@ -156,6 +161,19 @@ extension WorkspaceReader {
         root.accessKeys = try required(accessKeys)
         root.mfaDevices = try required(mfaDevices)
         return root
+    }
+
+    mutating func credentialReport() throws(FastPathRefused) -> CredentialReportSnapshot {
+        var content: String?
+        var generated: Timestamp?
+        var cursor = ObjectCursor()
+        while let field = try next(CredentialReportField.self, &cursor) {
+            switch field {
+            case .content: content = try string()
+            case .generatedTime: generated = try timestamp()
+            }
+        }
+        return CredentialReportSnapshot(generatedTime: try required(generated), content: try required(content))
     }
 
     mutating func passwordPolicy() throws(FastPathRefused) -> PasswordPolicy {
