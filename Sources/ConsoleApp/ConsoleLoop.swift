@@ -149,6 +149,7 @@ struct ConsoleLoop {
         case .accessKeySecret(let dialog)?: state.modal = .accessKeySecret(dialog)
         case .mfaEnrolment(let enrolment)?: state.modal = .mfaEnrolment(enrolment)
         case .notice(let dialog)?: state.modal = .message(dialog, then: nil)
+        case .export(let export)?: write(export)
         case nil: break
         }
     }
@@ -203,12 +204,14 @@ struct ConsoleLoop {
         }
         let created = FileManager.default.createFile(
             atPath: url.path, contents: Data(export.contents.utf8), attributes: [.posixPermissions: 0o600])
-        guard created, case .accessKeySecret(var dialog)? = state.modal else {
-            if !created { state.message = StatusMessage(text: "Could not write \(url.path)", isError: true) }
+        guard created else {
+            state.message = StatusMessage(text: "Could not write \(url.path)", isError: true)
             return
         }
-        dialog.savedTo = url.path
-        state.modal = .accessKeySecret(dialog)
+        if case .accessKeySecret(var dialog)? = state.modal {
+            dialog.savedTo = url.path
+            state.modal = .accessKeySecret(dialog)
+        }
         state.message = StatusMessage(text: "Saved \(url.path)", isError: false)
     }
 

@@ -34,6 +34,7 @@ struct ScreenSnapshotTests {
         Scene(name: "simulator", keys: ":simulator\r"),
         Scene(name: "root-account", keys: ":root\r"),
         Scene(name: "password-policy", keys: ":password\r"),
+        Scene(name: "credential-report", keys: ":creds\r"),
         Scene(name: "help", keys: "?"),
     ]
 

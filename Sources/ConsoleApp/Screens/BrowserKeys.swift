@@ -29,6 +29,7 @@ enum BrowserAction: String, Sendable, Equatable, CaseIterable {
     case sort
     case reverseSort
     case manageColumns
+    case export
 }
 
 /// A `:` command.
@@ -201,6 +202,9 @@ enum BrowserKeys {
             KeyBinding(
                 [.character("c")], label: "c", description: "Choose the list's columns (Manage columns)",
                 action: .manageColumns),
+            KeyBinding(
+                [.character("x")], label: "x", description: "Export the credential report as AWS's CSV file",
+                action: .export),
         ])
     }
 

@@ -99,6 +99,7 @@ extension BrowserState {
         case .sort: sortByNextColumn()
         case .reverseSort: reverseSort()
         case .manageColumns: startManageColumns()
+        case .export: startExport()
         case .showHelp: mode = .help
         case .close:
             if !pop() { message = StatusMessage(text: Self.quitHint, isError: false) }

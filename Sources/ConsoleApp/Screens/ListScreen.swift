@@ -12,6 +12,7 @@ enum ListScreen {
         case .groups: return GroupsScreen.columns
         case .roles: return RolesScreen.columns
         case .policies: return PoliciesScreen.columns
+        case .credentialReport: return CredentialReportRows.columns
         default: return []
         }
     }
@@ -68,11 +69,21 @@ enum ListScreen {
         let window = view.visible.dropFirst(first).prefix(visibleRows).map { row in
             shownIndices.map { $0 < list.rows[row].count ? list.rows[row][$0] : "" }
         }
+        let roles = list.cellRoles
+        let cellStyles: [[Style?]] =
+            roles.isEmpty
+            ? []
+            : view.visible.dropFirst(first).prefix(visibleRows).map { row in
+                shownIndices.map { index in
+                    row < roles.count && index < roles[row].count ? roles[row][index].map { theme[$0] } : nil
+                }
+            }
         var table = Table(
             columns: shown, rows: Array(window),
             selection: view.visible.isEmpty ? nil : view.selection - first, offset: 0,
             emptyMessage: view.filter.isEmpty
                 ? "No \(section.title.lowercased()) in this account." : "Nothing matches \"\(view.filter)\".")
+        table.cellStyles = cellStyles
         if let sort = view.sort, let position = shownIndices.firstIndex(of: sort.column) {
             table.sortColumn = position
             table.sortAscending = sort.ascending

@@ -35,14 +35,13 @@ enum Section: Int, CaseIterable, Sendable, Equatable {
     var hasDetailPage: Bool { self == .root || self == .passwordPolicy }
 
     /// True for the sections that show a filterable table.
-    var isList: Bool { [.users, .groups, .roles, .policies].contains(self) }
+    var isList: Bool { [.users, .groups, .roles, .policies, .credentialReport].contains(self) }
 
     /// For views not built yet: what the view will show.
     var plannedContent: String? {
         switch self {
-        case .dashboard, .root, .users, .groups, .roles, .policies, .simulator, .passwordPolicy: return nil
-        case .credentialReport:
-            return "The credential report: every user's password, MFA and access key status, exportable as CSV."
+        case .dashboard, .root, .users, .groups, .roles, .policies, .simulator, .passwordPolicy, .credentialReport:
+            return nil
         case .accessAdvisor:
             return "Which services each identity's permissions allow and when each was last accessed."
         case .accessAnalyzer:

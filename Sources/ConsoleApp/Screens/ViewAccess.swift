@@ -15,6 +15,7 @@ enum ViewAccess {
         case .section(.roles): return ("ListRoles", prefix + "role/")
         case .section(.policies): return ("ListPolicies", prefix + "policy/")
         case .section(.passwordPolicy): return ("GetAccountPasswordPolicy", "*")
+        case .section(.credentialReport): return ("GenerateCredentialReport", "*")
         case .section: return nil
         case .user(let name): return account.user(named: name).map { ("GetUser", account.arn(of: $0)) }
         case .group(let name): return account.group(named: name).map { ("GetGroup", account.arn(of: $0)) }

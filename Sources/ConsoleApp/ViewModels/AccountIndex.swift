@@ -1,3 +1,4 @@
+import Foundation
 import IAMCore
 
 /// Everything the browsing views show, computed once per account change (never per frame):
@@ -16,6 +17,9 @@ struct AccountIndex: Sendable {
     var roles: ListModel
     var policies: ListModel
     var dashboard: DashboardSummary
+    /// The credential report's rows, built the first time the view asks (most sessions never do,
+    /// and a reload must not pay for it).
+    private let credentialReport = LazyList()
 
     /// Builds every list. Users, groups and roles sort by name case-insensitively; policies
     /// merge the customer managed ones with the AWS managed catalog, by name.
@@ -59,6 +63,8 @@ struct AccountIndex: Sendable {
         case .groups: return groups
         case .roles: return roles
         case .policies: return policies
+        case .credentialReport:
+            return credentialReport.value { CredentialReportRows.list(for: account, at: now) }
         default: return .empty
         }
     }
@@ -67,6 +73,7 @@ struct AccountIndex: Sendable {
     func route(for section: Section, key: String) -> Route? {
         switch section {
         case .users: return .user(key)
+        case .credentialReport: return key == CredentialReport.rootName ? .section(.root) : .user(key)
         case .groups: return .group(key)
         case .roles: return .role(key)
         case .policies: return .policy(key)
@@ -88,5 +95,22 @@ struct AccountIndex: Sendable {
         case .policy(let arn): return PolicyDetailScreen.detail(arn: arn, in: account)
         case .inlinePolicy(let owner, let name): return InlinePolicyDetailScreen.detail(owner, name: name, in: account)
         }
+    }
+}
+
+/// A list computed on first use and kept for the life of one `AccountIndex` (a new index, made
+/// on every reload, starts empty). The console reads it from the main actor only; the lock keeps
+/// it correct should that change.
+final class LazyList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cached: ListModel?
+
+    func value(_ make: () -> ListModel) -> ListModel {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached { return cached }
+        let made = make()
+        cached = made
+        return made
     }
 }

@@ -1,3 +1,5 @@
+import TerminalKit
+
 /// The rows of one list view, computed once per account change: the cells for drawing, a key
 /// per row to keep the selection across reloads, the ARN for `y`, and a lowercased haystack per
 /// row so a filter keystroke is a plain byte search.
@@ -9,12 +11,16 @@ struct ListModel: Sendable, Equatable {
     /// Each row's ARN.
     var arns: [String]
     private var haystacks: [[UInt8]]
+    /// For lists whose cells carry meaning in colour (the credential report): a theme role per
+    /// cell, nil for the row's own style; empty for the other lists.
+    var cellRoles: [[Theme.Role?]]
 
-    /// Creates a model; `keys` and `arns` must have one entry per row.
-    init(rows: [[String]], keys: [String], arns: [String]) {
+    /// Creates a model; `keys` and `arns` (and `cellRoles`, when given) have one entry per row.
+    init(rows: [[String]], keys: [String], arns: [String], cellRoles: [[Theme.Role?]] = []) {
         self.rows = rows
         self.keys = keys
         self.arns = arns
+        self.cellRoles = cellRoles
         haystacks = rows.map { Array($0.joined(separator: "\u{1F}").lowercased().utf8) }
     }
 

@@ -60,6 +60,9 @@ public struct Table: Sendable, Equatable {
     public var sortColumn: Int?
     /// True when `sortColumn` sorts ascending.
     public var sortAscending = true
+    /// Per-cell styles for rows that are not selected (nil keeps the row style); one array per
+    /// row in `rows`, or empty. The selected row is drawn in the selection style whole.
+    public var cellStyles: [[Style?]] = []
 
     /// Cells between columns.
     public static let gap = 2
@@ -142,7 +145,8 @@ public struct Table: Sendable, Equatable {
             let isSelected = index == selection
             drawRow(
                 rows[index], widths: widths, gutter: gutter, row: line + 1, in: canvas,
-                style: isSelected ? styles.selection : styles.row, marker: isSelected ? glyphs.selectionMarker : "")
+                style: isSelected ? styles.selection : styles.row, marker: isSelected ? glyphs.selectionMarker : "",
+                cellStyles: isSelected || index >= cellStyles.count ? [] : cellStyles[index])
         }
         if first > 0 {
             canvas.text(glyphs.arrowUp, row: 0, column: canvas.width - 1, style: styles.header)
@@ -164,7 +168,8 @@ public struct Table: Sendable, Equatable {
 
     @MainActor
     private func drawRow(
-        _ values: [String], widths: [Int], gutter: Int, row: Int, in canvas: Canvas, style: Style, marker: String
+        _ values: [String], widths: [Int], gutter: Int, row: Int, in canvas: Canvas, style: Style, marker: String,
+        cellStyles: [Style?] = []
     ) {
         canvas.fill(Rect(row: row, column: 0, width: canvas.width, height: 1), style: style)
         canvas.text(marker, row: row, column: 0, style: style)
@@ -172,7 +177,8 @@ public struct Table: Sendable, Equatable {
         for (index, width) in widths.enumerated() where width > 0 {
             let value = index < values.count ? values[index] : ""
             let cell = fit(value, toWidth: width, ellipsis: canvas.glyphs.ellipsis, alignment: columns[index].alignment)
-            canvas.text(cell, row: row, column: column, style: style)
+            let cellStyle = index < cellStyles.count ? cellStyles[index] ?? style : style
+            canvas.text(cell, row: row, column: column, style: cellStyle)
             column += width + Self.gap
         }
     }
