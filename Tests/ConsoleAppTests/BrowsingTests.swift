@@ -240,9 +240,9 @@ struct BrowsingTests {
     }
 
     @Test func sectionsNotBuiltYetSayWhatWillBeThere() {
-        let (_, terminal) = runConsole(source()) { $0.enqueue(keys: ":creds\r") }
+        let (_, terminal) = runConsole(source()) { $0.enqueue(keys: ":advisor\r") }
         #expect(terminal.text.contains("Not built yet"))
-        #expect(terminal.text.contains("credential report"))
+        #expect(terminal.text.contains("last accessed"))
     }
 
     @Test func sidebarNavigatesWithHJKL() {
