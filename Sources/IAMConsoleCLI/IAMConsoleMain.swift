@@ -17,6 +17,8 @@ public enum IAMConsoleMain {
                 return PolicyCommands.run(Array(words.dropFirst()), environment: environment)
             case "mfa":
                 return MFACommands.run(Array(words.dropFirst()), environment: environment)
+            case "checklist":
+                return ChecklistCommand.run(Array(words.dropFirst()), environment: environment)
             case "help", "--help", "-h":
                 print(usage)
                 return 0
@@ -63,6 +65,7 @@ public enum IAMConsoleMain {
         usage: iamconsole [--workspace PATH] [--theme NAME] [--ascii] [--no-color] [--keys FILE] [--mouse]
                iamconsole iam <action> [flags]          (run `iamconsole iam help` for the actions)
                iamconsole workspace init|check|show [flags]
+               iamconsole checklist [--output text|json] [--strict]
                iamconsole mfa register-security-key|import-hardware-token|code [flags]
                iamconsole policy validate FILE [--type TYPE] [--output text|json]
                iamconsole policy evaluate --requests FILE|- [--repeat N] [--trace]

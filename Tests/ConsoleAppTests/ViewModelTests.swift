@@ -77,10 +77,12 @@ struct ViewModelTests {
         #expect(rows.count == account.policies.count + AWSManagedPolicyCatalog.all.count)
     }
 
-    @Test func dashboardListsRecommendations() {
+    @Test func dashboardRunsTheSecurityChecklist() {
         let summary = DashboardSummary(account, now: Fixtures.now)
-        #expect(summary.recommendations.map(\.isMet) == [false, true, false, false])
-        #expect(summary.recommendations[2].text.hasPrefix("2 users with console passwords have no MFA: bob, carol"))
+        #expect(summary.checklist.count == 10)
+        #expect(summary.checklist.first { $0.id == "root-mfa" }?.passed == false)
+        #expect(summary.checklist.first { $0.id == "user-mfa" }?.failing == [.user("bob"), .user("carol")])
+        #expect(summary.score == SecurityChecklist.score(summary.checklist))
         #expect(summary.counts.first == DashboardSummary.Count(label: "Users", value: 7))
     }
 

@@ -143,6 +143,17 @@ extension BrowserState {
         switch view.route {
         case .section(.simulator):
             startSimulation()
+        case .section(.dashboard):
+            let checklist = index.dashboard.checklist
+            guard checklist.indices.contains(view.selection), let entity = checklist[view.selection].failing.first
+            else { return }
+            switch entity {
+            case .root: open(.root)
+            case .passwordPolicy: open(.passwordPolicy)
+            case .user(let name): push(.user(name))
+            case .group(let name): push(.group(name))
+            case .role(let name): push(.role(name))
+            }
         case .section(let section):
             let list = index.list(for: section)
             guard view.visible.indices.contains(view.selection),

@@ -227,6 +227,7 @@ struct BrowserState: Sendable {
             return detail.tabs.indices.contains(view.tab) ? detail.tabs[view.tab].lines.count : 0
         }
         if view.route == .section(.simulator) { return simulator.results.count }
+        if view.route == .section(.dashboard) { return index?.dashboard.checklist.count ?? 0 }
         return view.visible.count
     }
 }

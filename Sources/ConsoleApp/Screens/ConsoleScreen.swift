@@ -63,7 +63,8 @@ enum ConsoleScreen {
         let layout = ScreenLayout(
             sidebar: state.showsSidebar(width: canvas.width) ? 1..<sidebarWidth : nil, sidebarTop: 2,
             mainColumn: 1 + (state.showsSidebar(width: canvas.width) ? sidebarWidth : 0),
-            rowsTop: 2 + firstRow(state, mainHeight: main.height), visibleRows: visible, offset: offset)
+            rowsTop: 2 + firstRow(state, mainHeight: main.height, mainWidth: main.width), visibleRows: visible,
+            offset: offset)
         let cursor = drawBottomLines(state, in: canvas, theme: theme)
         if state.mode == .help {
             drawHelp(state, in: canvas, theme: theme)
@@ -77,8 +78,11 @@ enum ConsoleScreen {
     }
 
     /// The main view's row (from its top) where the first selectable row is drawn.
-    private static func firstRow(_ state: BrowserState, mainHeight: Int) -> Int {
+    private static func firstRow(_ state: BrowserState, mainHeight: Int, mainWidth: Int) -> Int {
         let view = state.top
+        if view.route == .section(.dashboard), let index = state.index {
+            return DashboardScreen.checklistTop(index.dashboard, width: mainWidth) + 1
+        }
         if let detail = view.detail { return min(detail.summary.count, max(0, mainHeight - 5)) + 3 }
         if view.route == .section(.simulator) { return SimulatorScreen.firstRow(state.simulator) }
         return 2
@@ -155,7 +159,9 @@ enum ConsoleScreen {
                 hidden: state.hiddenColumns[section] ?? [], in: canvas, theme: theme)
         }
         if section == .dashboard {
-            DashboardScreen.draw(index.dashboard, accountId: index.account.id, in: canvas, theme: theme)
+            DashboardScreen.draw(
+                index.dashboard, accountId: index.account.id, selection: view.selection, in: canvas, theme: theme)
+            return (0, max(1, index.dashboard.checklist.count))
         } else if section == .simulator {
             return SimulatorScreen.draw(state.simulator, view: view, in: canvas, theme: theme)
         } else {

@@ -83,13 +83,16 @@ enum DetailScreen {
     }
 }
 
-/// Draws the Dashboard: account facts, resource counts and security recommendations.
+/// Draws the Dashboard: account facts, resource counts and the security checklist (↑/↓ choose a
+/// check, Enter opens the first entity failing it).
 @MainActor
 enum DashboardScreen {
     private static let countWidth = 32
 
     /// Draws the dashboard.
-    static func draw(_ summary: DashboardSummary, accountId: String, in canvas: Canvas, theme: Theme) {
+    static func draw(
+        _ summary: DashboardSummary, accountId: String, selection: Int, in canvas: Canvas, theme: Theme
+    ) {
         canvas.line(" Dashboard", row: 0, style: theme[.title])
         canvas.text(" Account name", row: 1, column: 0, style: theme[.label])
         canvas.text(summary.accountName, row: 1, column: 16, style: theme[.value])
@@ -108,17 +111,44 @@ enum DashboardScreen {
                 row: 0, column: 0, style: theme[.label])
             cell.text(value, row: 0, column: cell.width - displayWidth(value), style: theme[.value])
         }
-        let top = 7 + (summary.counts.count - 1) / perRow
-        canvas.text(" Security recommendations", row: top, column: 0, style: theme[.tableHeader])
+        let top = checklistTop(summary, width: canvas.width)
+        let passed = summary.checklist.filter(\.passed).count
+        canvas.text(
+            " Security checklist: \(summary.score)% (\(passed) of \(summary.checklist.count) passed)", row: top,
+            column: 0, style: theme[.tableHeader])
         let ascii = canvas.glyphs.ellipsis != "…"
-        for (offset, item) in summary.recommendations.enumerated() {
-            let mark = item.isMet ? (ascii ? "ok" : "✓ ") : (ascii ? "!!" : "! ")
+        for (offset, item) in summary.checklist.enumerated() where top + 1 + offset < canvas.height {
+            let row = top + 1 + offset
+            let isSelected = offset == selection
+            let mark = item.passed ? (ascii ? "ok" : "✓ ") : (ascii ? "!!" : "! ")
+            var text = item.title
+            if !item.failing.isEmpty {
+                let names = item.failing.map(\.label)
+                text += ": " + DisplayFormat.summary(names, shown: 3)
+            }
+            if isSelected {
+                canvas.fill(Rect(row: row, column: 0, width: canvas.width, height: 1), style: theme[.selection])
+            }
             canvas.text(
-                " " + mark, row: top + 1 + offset, column: 0, style: item.isMet ? theme[.message] : theme[.error])
+                (isSelected ? canvas.glyphs.selectionMarker : " ") + mark, row: row, column: 0,
+                style: isSelected ? theme[.selection] : (item.passed ? theme[.ok] : theme[.danger]))
             canvas.text(
-                truncate(item.text, toWidth: canvas.width - 5, ellipsis: canvas.glyphs.ellipsis), row: top + 1 + offset,
-                column: 4, style: theme[.text])
+                truncate(text, toWidth: canvas.width - 5, ellipsis: canvas.glyphs.ellipsis), row: row, column: 4,
+                style: isSelected ? theme[.selection] : theme[.text])
         }
+        let detailRow = top + 2 + summary.checklist.count
+        if summary.checklist.indices.contains(selection), detailRow < canvas.height {
+            let item = summary.checklist[selection]
+            let hint = item.failing.isEmpty ? "" : " Enter opens \(item.failing[0].label)."
+            canvas.text(
+                truncate(" " + item.detail + hint, toWidth: canvas.width, ellipsis: canvas.glyphs.ellipsis),
+                row: detailRow, column: 0, style: theme[.muted])
+        }
+    }
+
+    /// The row of the checklist's heading: below the counts, which wrap to the width.
+    static func checklistTop(_ summary: DashboardSummary, width: Int) -> Int {
+        7 + (summary.counts.count - 1) / max(1, (width - 1) / countWidth)
     }
 
     /// The empty state of a section that is not built yet.
