@@ -23,6 +23,8 @@ public struct Account: Sendable, Equatable {
     /// The custom password policy, or nil when the IAM default applies.
     public var passwordPolicy: PasswordPolicy?
     public var auditTrail: [AuditEvent]
+    /// Unexpired temporary credentials issued by STS, keyed by their `ASIA…` access key id.
+    public var temporaryCredentials: [String: TemporaryCredential]
 
     public init(id: String, name: String, createDate: Timestamp, root: RootUser) {
         self.id = id
@@ -38,6 +40,7 @@ public struct Account: Sendable, Equatable {
         self.mfaDevices = [:]
         self.passwordPolicy = nil
         self.auditTrail = []
+        self.temporaryCredentials = [:]
     }
 
     /// The key under which an entity with this name is stored.
@@ -71,7 +74,7 @@ public struct Account: Sendable, Equatable {
 extension Account: Codable {
     enum CodingKeys: String, CodingKey {
         case id, alias, name, createDate, root, users, groups, roles, policies, instanceProfiles, mfaDevices
-        case passwordPolicy, auditTrail
+        case passwordPolicy, auditTrail, temporaryCredentials
     }
 
     public init(from decoder: any Decoder) throws {
@@ -90,6 +93,9 @@ extension Account: Codable {
         mfaDevices = Dictionary(devices.map { ($0.serialNumber, $0) }, uniquingKeysWith: { first, _ in first })
         passwordPolicy = try c.decodeIfPresent(PasswordPolicy.self, forKey: .passwordPolicy)
         auditTrail = try c.decodeIfPresent([AuditEvent].self, forKey: .auditTrail) ?? []
+        let credentials = try c.decodeIfPresent([TemporaryCredential].self, forKey: .temporaryCredentials) ?? []
+        temporaryCredentials = Dictionary(
+            credentials.map { ($0.accessKeyId, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -107,6 +113,10 @@ extension Account: Codable {
         try c.encode(Self.sorted(mfaDevices), forKey: .mfaDevices)
         try c.encodeIfPresent(passwordPolicy, forKey: .passwordPolicy)
         try c.encode(auditTrail, forKey: .auditTrail)
+        // Written only when there are some, so workspaces without sessions keep their bytes.
+        if !temporaryCredentials.isEmpty {
+            try c.encode(Self.sorted(temporaryCredentials), forKey: .temporaryCredentials)
+        }
     }
 
     private static func sorted<Value>(_ dictionary: [String: Value]) -> [Value] {
