@@ -43,6 +43,14 @@ struct CLIEnvironment {
         return SeededRandomSource(seed: seed + "|" + String(ProcessInfo.processInfo.processIdentifier))
     }
 
+    /// The Region of requests: `AWS_REGION`, else `AWS_DEFAULT_REGION`, else `us-east-1` (IAM's own).
+    var region: String {
+        for name in ["AWS_REGION", "AWS_DEFAULT_REGION"] {
+            if let value = variables[name], !value.isEmpty { return value }
+        }
+        return "us-east-1"
+    }
+
     /// The password KDF cost: the default, or `IAMCONSOLE_TEST_KDF_ITERATIONS` (for fast tests only).
     var kdfIterations: Int {
         variables["IAMCONSOLE_TEST_KDF_ITERATIONS"].flatMap(Int.init).map { max(1, $0) }

@@ -11,6 +11,8 @@ public enum IAMConsoleMain {
             switch first {
             case "iam":
                 return IAMCommand.run(Array(words.dropFirst()), environment: environment)
+            case "sts":
+                return STSCommands.run(Array(words.dropFirst()), environment: environment)
             case "workspace":
                 return WorkspaceCommands.run(Array(words.dropFirst()), environment: environment)
             case "policy":
@@ -64,6 +66,7 @@ public enum IAMConsoleMain {
     static let usage = """
         usage: iamconsole [--workspace PATH] [--theme NAME] [--ascii] [--no-color] [--keys FILE] [--mouse]
                iamconsole iam <action> [flags]          (run `iamconsole iam help` for the actions)
+               iamconsole sts assume-role|get-session-token|get-caller-identity [flags]
                iamconsole workspace init|check|show [flags]
                iamconsole checklist [--output text|json] [--strict]
                iamconsole mfa register-security-key|import-hardware-token|code [flags]

@@ -123,7 +123,7 @@ struct AccountActionTests {
         #expect(inactive.status == 254)
         #expect(
             inactive.stderr
-                == "\nAn error occurred (InvalidClientTokenId) when checking credentials: "
+                == "\nAn error occurred (InvalidClientTokenId) when calling the GetUser operation: "
                 + "The security token included in the request is invalid.\n")
         try box.ok("delete-access-key", "--user-name", "bob", "--access-key-id", keyId)
         #expect(values(try box.ok("list-access-keys", "--user-name", "bob")["AccessKeyMetadata"], "AccessKeyId") == [])

@@ -119,6 +119,31 @@ enum CodecTestAccounts {
         return account
     }
 
+    /// `everything()` with STS temporary credentials: every optional member set on one, none on the others.
+    static func withTemporaryCredentials() -> Account {
+        var account = everything()
+        var assumed = TemporaryCredential(
+            accessKeyId: "ASIAEXAMPLE000000001", secretHash: "ef", sessionTokenHash: "01", source: .assumeRole,
+            createDate: date(80), expiration: date(3_680, micros: 7))
+        assumed.roleName = "R"
+        assumed.roleSessionName = "s@e.x"
+        assumed.mfaSerialNumber = "arn:aws:iam::123456789012:mfa/u"
+        assumed.mfaAuthenticatedAt = date(79)
+        assumed.sessionPolicy = awkward
+        assumed.tags = [Tag(key: "project", value: awkward)]
+        account.temporaryCredentials[assumed.accessKeyId] = assumed
+        var token = TemporaryCredential(
+            accessKeyId: "ASIAEXAMPLE000000002", secretHash: "23", sessionTokenHash: "45", source: .getSessionToken,
+            createDate: date(81), expiration: date(43_281))
+        token.userName = "bare"
+        account.temporaryCredentials[token.accessKeyId] = token
+        let rootToken = TemporaryCredential(
+            accessKeyId: "ASIAEXAMPLE000000003", secretHash: "67", sessionTokenHash: "89", source: .getSessionToken,
+            createDate: date(82), expiration: date(3_682))
+        account.temporaryCredentials[rootToken.accessKeyId] = rootToken
+        return account
+    }
+
     /// A large account shaped like the benchmark's: thousands of entities with varied members.
     static func large(users: Int = 5_000, groups: Int = 300, roles: Int = 1_000, policies: Int = 2_000) -> Account {
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15

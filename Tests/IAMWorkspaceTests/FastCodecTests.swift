@@ -39,7 +39,7 @@ struct FastCodecTests {
         return SampleAccount.make(now: now, random: SeededRandomSource(seed: "codec-tests"), iterations: 1000)
     }
 
-    @Test(arguments: ["sample", "everything", "large"])
+    @Test(arguments: ["sample", "everything", "sessions", "large"])
     func theWriterWritesWhatFoundationWroteWithEmptyArraysFolded(_ name: String) throws {
         let account = try Self.account(name)
         let ours = try WorkspaceCodec.encode(account)
@@ -48,7 +48,7 @@ struct FastCodecTests {
         #expect(!String(decoding: ours, as: UTF8.self).contains("[\n" + "\n"))
     }
 
-    @Test(arguments: ["sample", "everything", "large"])
+    @Test(arguments: ["sample", "everything", "sessions", "large"])
     func bothReadersReadTheSameAccountFromNewAndOldBytes(_ name: String) throws {
         let account = try Self.account(name)
         for data in [try WorkspaceCodec.encode(account), try Self.foundationBytes(account)] {
@@ -63,6 +63,7 @@ struct FastCodecTests {
         switch name {
         case "sample": return try sample()
         case "everything": return CodecTestAccounts.everything()
+        case "sessions": return CodecTestAccounts.withTemporaryCredentials()
         default: return CodecTestAccounts.large()
         }
     }

@@ -92,5 +92,10 @@ extension ActionTable {
             cliName: "delete-access-key", operation: "DeleteAccessKey", summary: "Deletes an access key.",
             flags: [optionalUserName, flag("access-key-id", required: true)], mutates: true, resultKeys: nil,
             call: ActionCall.make(DeleteAccessKeyRequest.self) { try $0.deleteAccessKey($1, as: $2) }),
+        ActionSpec(
+            cliName: "get-access-key-last-used", operation: "GetAccessKeyLastUsed",
+            summary: "Shows when, where and for which service an access key was last used.",
+            flags: [flag("access-key-id", required: true)], mutates: false, resultKeys: nil,
+            call: ActionCall.make(GetAccessKeyLastUsedRequest.self) { try $0.getAccessKeyLastUsed($1, as: $2) }),
     ]
 }

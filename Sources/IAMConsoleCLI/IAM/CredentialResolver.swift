@@ -7,10 +7,19 @@ struct CredentialError: Error {
     let exitCode: Int32
 }
 
-/// Finds the principal a CLI call acts as. There is no silent root: the caller names an access key
+/// Who a CLI call says it is, before the credentials are checked against the account.
+enum CallerCredentials: Equatable {
+    /// `--root`, with the root password already checked.
+    case root
+    /// An access key from AWS's environment variables: long-term, or temporary with its session token.
+    case accessKey(id: String, secret: String, sessionToken: String?)
+}
+
+/// Finds the credentials a CLI call acts with. There is no silent root: the caller names an access key
 /// through AWS's environment variables, or asks for root with `--root` and types the root password.
+/// The key itself is checked by `Account.authenticate` when the call runs, under the workspace lock.
 enum CredentialResolver {
-    static func principal(root: Bool, environment: CLIEnvironment, account: Account) throws -> Principal {
+    static func credentials(root: Bool, environment: CLIEnvironment, account: Account) throws -> CallerCredentials {
         if root {
             guard let password = SecretInput.read(prompt: "Root password for \(account.root.email): ") else {
                 throw CredentialError(
@@ -35,28 +44,7 @@ enum CredentialResolver {
             throw CredentialError(
                 message: "Partial credentials found in env, missing: AWS_SECRET_ACCESS_KEY", exitCode: 253)
         }
-        if let token = variables["AWS_SESSION_TOKEN"], !token.isEmpty {
-            throw CredentialError(
-                message: "\nAn error occurred (InvalidClientTokenId) when checking credentials: "
-                    + "The security token included in the request is invalid.",
-                exitCode: 254)
-        }
-        guard let principal = account.principal(forAccessKey: keyId, secret: secret) else {
-            // A deactivated key is refused like an unknown one, as AWS does; only an active key with the
-            // wrong secret is a signature mismatch.
-            let isActive: (AccessKey) -> Bool = { $0.id == keyId && $0.status == .active }
-            let known =
-                account.root.accessKeys.contains(where: isActive)
-                || account.users.values.contains { $0.accessKeys.contains(where: isActive) }
-            let message =
-                known
-                ? "\nAn error occurred (SignatureDoesNotMatch) when checking credentials: The request signature we "
-                    + "calculated does not match the signature you provided. Check your AWS Secret Access Key and "
-                    + "signing method. Consult the service documentation for details."
-                : "\nAn error occurred (InvalidClientTokenId) when checking credentials: "
-                    + "The security token included in the request is invalid."
-            throw CredentialError(message: message, exitCode: 254)
-        }
-        return principal
+        let token = variables["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        return .accessKey(id: keyId, secret: secret, sessionToken: token)
     }
 }

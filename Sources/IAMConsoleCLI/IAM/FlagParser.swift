@@ -16,6 +16,8 @@ struct GlobalOptions {
     var maxItems: Int?
     var startingToken: String?
     var pageSize: Int?
+    /// `--region`: the Region the call is recorded in (IAM is global; the key's last use notes it).
+    var region: String?
 }
 
 /// Parses `--flag value` words the way the AWS CLI does, into a request object keyed by AWS member names.
@@ -70,7 +72,8 @@ enum FlagParser {
             case "starting-token": globals.startingToken = try value(for: name)
             case "page-size": globals.pageSize = try integer(for: name)
             case "no-cli-pager", "cli-auto-prompt", "no-cli-auto-prompt", "debug": break
-            case "region", "profile", "endpoint-url": _ = try value(for: name)
+            case "region": globals.region = try value(for: name)
+            case "profile", "endpoint-url": _ = try value(for: name)
             default:
                 let negated = name.hasPrefix("no-") ? String(name.dropFirst(3)) : nil
                 guard

@@ -3,10 +3,9 @@ enum HelpText {
     static func actionList(_ group: CommandGroup = .iam) -> String {
         var lines = [
             "usage: iamconsole \(group.name) <action> [flags]", "",
-            group.name == "iam"
-                ? "Runs an IAM action against the workspace, as `aws iam` does against AWS."
-                : "MFA steps AWS performs outside its API (see README, \"MFA\").",
-            "Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY name an access key of the workspace;",
+            group.about,
+            "Credentials: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY name an access key of the workspace",
+            "(with AWS_SESSION_TOKEN for temporary credentials from `iamconsole sts`);",
             "--root acts as the root user and reads the root password from standard input.", "",
             "Global flags: --workspace PATH, --root, --output json|text, --query JMESPATH, --no-paginate,",
             "--max-items N, --starting-token TOKEN, --page-size N", "", "Actions:",

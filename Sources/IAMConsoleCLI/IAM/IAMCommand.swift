@@ -8,6 +8,10 @@ import IAMWorkspace
 struct CommandGroup: Sendable {
     let name: String
     let specs: [ActionSpec]
+    /// The service a call counts as in an access key's last use (`iam`, `sts`).
+    var service = "iam"
+    /// What the group is, for its help.
+    var about = "Runs an IAM action against the workspace, as `aws iam` does against AWS."
 
     func spec(_ cliName: String) -> ActionSpec? { specs.first { $0.cliName == cliName } }
 
@@ -59,9 +63,9 @@ enum IAMCommand {
             printError("iamconsole: error: \(error)")
             return 255
         }
-        let principal: Principal
+        let credentials: CallerCredentials
         do {
-            principal = try CredentialResolver.principal(
+            credentials = try CredentialResolver.credentials(
                 root: globals.root, environment: environment, account: workspace.account)
         } catch let error as CredentialError {
             printError(error.message)
@@ -71,20 +75,48 @@ enum IAMCommand {
             return 255
         }
         let random = environment.random()
+        let region = globals.region ?? environment.region
         do {
             var output: JSONValue
-            if spec.mutates {
+            func makeService(_ account: Account) -> IAMService {
+                var service = IAMService(account: account, clock: clock, random: random)
+                service.passwordHashIterations = environment.kdfIterations
+                service.region = region
+                return service
+            }
+            switch credentials {
+            case .root where !spec.mutates:
+                output = try Paginator.run(
+                    spec, request: request, globals: globals, service: makeService(workspace.account), principal: .root)
+            case .root:
                 output = try workspace.update { account in
-                    var service = IAMService(account: account, clock: clock, random: random)
-                    service.passwordHashIterations = environment.kdfIterations
-                    let result = try spec.call(&service, request, principal)
+                    var service = makeService(account)
+                    let result = try spec.call(&service, request, .root)
                     return (service.account, result)
                 }
-            } else {
-                var service = IAMService(account: workspace.account, clock: clock, random: random)
-                service.passwordHashIterations = environment.kdfIterations
-                output = try Paginator.run(
-                    spec, request: request, globals: globals, service: service, principal: principal)
+            case .accessKey(let id, let secret, let token):
+                // Authenticated against the newest account under the lock, so a key deleted a moment ago
+                // is refused; a successful call records the key's last use in the same single save.
+                output = try workspace.update { account in
+                    let now = clock.now()
+                    let caller = try account.authenticate(
+                        accessKeyId: id, secret: secret, sessionToken: token, service: group.service, at: now)
+                    var service = makeService(account)
+                    service.session = caller.session
+                    let result: JSONValue
+                    if spec.mutates {
+                        result = try spec.call(&service, request, caller.principal)
+                    } else {
+                        result = try Paginator.run(
+                            spec, request: request, globals: globals, service: service, principal: caller.principal)
+                    }
+                    var changed = service.account
+                    if caller.isLongTermKey {
+                        changed.recordAccessKeyUse(id, service: group.service, region: region, at: now)
+                    }
+                    if changed != account { changed.pruneExpiredCredentials(at: now) }
+                    return (changed, result)
+                }
             }
             if let step = spec.clientStep { output = try step.finish(request, output, environment.currentDirectory) }
             try OutputFormatter.print(output, globals: globals)

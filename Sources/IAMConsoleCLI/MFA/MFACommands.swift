@@ -11,7 +11,9 @@ import IAMWorkspace
 /// - `code` prints the code a virtual or hardware device shows now, from the seed in the
 ///   workspace: a stand-in authenticator for scripts and demos, never for real secrets.
 enum MFACommands {
-    static let group = CommandGroup(name: "mfa", specs: [registerSecurityKey])
+    static let group = CommandGroup(
+        name: "mfa", specs: [registerSecurityKey],
+        about: "MFA steps AWS performs outside its API (see README, \"MFA\").")
 
     static let registerSecurityKey = ActionSpec(
         cliName: "register-security-key", operation: "RegisterSecurityKey",

@@ -8,6 +8,9 @@ public struct AuthorizationRequest: Sendable, Equatable {
     public var resource: String
     /// Context keys this request adds to the principal's, each with one or more values.
     public var context: [String: [String]]
+    /// The session policies of the caller's session (an assumed role's inline policy), as JSON text;
+    /// when there are any, they must allow the request too.
+    public var sessionPolicies: [String] = []
 
     public init(principal: Principal, action: String, resource: String, context: [String: [String]] = [:]) {
         self.principal = principal

@@ -36,9 +36,17 @@ public struct EvaluatingAuthorizer: Authorizer {
             principal: account.evaluationPrincipal(request.principal), action: request.action,
             resource: request.resource, resourceAccount: account.id,
             context: context.mapValues { $0.count == 1 ? .string($0[0]) : .strings($0) },
-            identityPolicies: policies.identity.map(\.policy), permissionsBoundary: policies.boundary?.policy)
+            identityPolicies: policies.identity.map(\.policy), permissionsBoundary: policies.boundary?.policy,
+            sessionPolicies: request.sessionPolicies.enumerated().compactMap { index, text in
+                let name = "session-policy-\(index + 1)"
+                // Session policies are validated when the session is created; one that no longer parses
+                // must still restrict, so it stands as a deny of everything rather than vanishing.
+                return (try? ParsedPolicy(name: name, text: text)) ?? (try? ParsedPolicy(name: name, text: denyAll))
+            })
     }
 }
+
+private let denyAll = #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"*","Resource":"*"}]}"#
 
 /// The request context keys AWS supplies for a caller and a resource
 /// (IAM User Guide, "AWS global condition context keys").

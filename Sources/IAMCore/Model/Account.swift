@@ -25,6 +25,8 @@ public struct Account: Sendable, Equatable {
     public var auditTrail: [AuditEvent]
     /// The last generated credential report, as GetCredentialReport returns it until it expires.
     public var credentialReport: CredentialReportSnapshot?
+    /// Unexpired temporary credentials issued by STS, keyed by their `ASIA…` access key id.
+    public var temporaryCredentials: [String: TemporaryCredential]
 
     public init(id: String, name: String, createDate: Timestamp, root: RootUser) {
         self.id = id
@@ -41,6 +43,7 @@ public struct Account: Sendable, Equatable {
         self.passwordPolicy = nil
         self.auditTrail = []
         self.credentialReport = nil
+        self.temporaryCredentials = [:]
     }
 
     /// The key under which an entity with this name is stored.
@@ -74,7 +77,7 @@ public struct Account: Sendable, Equatable {
 extension Account: Codable {
     enum CodingKeys: String, CodingKey {
         case id, alias, name, createDate, root, users, groups, roles, policies, instanceProfiles, mfaDevices
-        case passwordPolicy, auditTrail, credentialReport
+        case passwordPolicy, auditTrail, credentialReport, temporaryCredentials
     }
 
     public init(from decoder: any Decoder) throws {
@@ -94,6 +97,9 @@ extension Account: Codable {
         passwordPolicy = try c.decodeIfPresent(PasswordPolicy.self, forKey: .passwordPolicy)
         auditTrail = try c.decodeIfPresent([AuditEvent].self, forKey: .auditTrail) ?? []
         credentialReport = try c.decodeIfPresent(CredentialReportSnapshot.self, forKey: .credentialReport)
+        let credentials = try c.decodeIfPresent([TemporaryCredential].self, forKey: .temporaryCredentials) ?? []
+        temporaryCredentials = Dictionary(
+            credentials.map { ($0.accessKeyId, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -112,6 +118,10 @@ extension Account: Codable {
         try c.encodeIfPresent(passwordPolicy, forKey: .passwordPolicy)
         try c.encode(auditTrail, forKey: .auditTrail)
         try c.encodeIfPresent(credentialReport, forKey: .credentialReport)
+        // Written only when there are some, so workspaces without sessions keep their bytes.
+        if !temporaryCredentials.isEmpty {
+            try c.encode(Self.sorted(temporaryCredentials), forKey: .temporaryCredentials)
+        }
     }
 
     private static func sorted<Value>(_ dictionary: [String: Value]) -> [Value] {

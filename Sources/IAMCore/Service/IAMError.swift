@@ -19,6 +19,8 @@ public struct IAMError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidUserType = "InvalidUserType"
         case invalidClientTokenId = "InvalidClientTokenId"
         case signatureDoesNotMatch = "SignatureDoesNotMatch"
+        case expiredToken = "ExpiredToken"
+        case packedPolicyTooLarge = "PackedPolicyTooLarge"
         case serviceFailure = "ServiceFailure"
         case reportNotPresent = "ReportNotPresent"
         case reportExpired = "ReportExpired"
@@ -31,9 +33,10 @@ public struct IAMError: Error, Sendable, Equatable, CustomStringConvertible {
                 .entityTemporarilyUnmodifiable:
                 return 409
             case .invalidInput, .validationError, .malformedPolicyDocument, .unmodifiableEntity,
-                .policyNotAttachable, .passwordPolicyViolation, .invalidUserType:
+                .policyNotAttachable, .passwordPolicyViolation, .invalidUserType, .packedPolicyTooLarge:
                 return 400
-            case .accessDenied, .invalidAuthenticationCode, .invalidClientTokenId, .signatureDoesNotMatch:
+            case .accessDenied, .invalidAuthenticationCode, .invalidClientTokenId, .signatureDoesNotMatch,
+                .expiredToken:
                 return 403
             case .serviceFailure: return 500
             case .reportNotPresent, .reportExpired: return 410
@@ -69,6 +72,11 @@ public struct IAMError: Error, Sendable, Equatable, CustomStringConvertible {
     static func quota(_ name: String, _ value: Int) -> IAMError {
         IAMError(.limitExceeded, "Cannot exceed quota for \(name): \(value)")
     }
+    /// `InvalidClientTokenId`: an unknown, inactive or deleted key, or a wrong session token.
+    public static let invalidToken = IAMError(
+        .invalidClientTokenId, "The security token included in the request is invalid.")
+    /// `ExpiredToken`: temporary credentials used after their expiration.
+    public static let expiredToken = IAMError(.expiredToken, "The security token included in the request is expired")
     static func deleteConflict(_ message: String) -> IAMError { IAMError(.deleteConflict, message) }
     static func malformed(_ message: String) -> IAMError { IAMError(.malformedPolicyDocument, message) }
 }

@@ -18,6 +18,8 @@ public struct IAMService: Sendable {
     /// The console session this service acts for, if any: its MFA keys (`aws:MultiFactorAuthPresent`,
     /// and `aws:MultiFactorAuthAge` counted to each request) are added to every request's context.
     public var session: ConsoleSession?
+    /// The AWS Region requests are sent to (the CLI's `AWS_REGION`); STS records it as a role's last-used region.
+    public var region = "us-east-1"
     /// How failed console sign-ins slow the next attempt.
     public var signInThrottle = SignInThrottle()
     /// The PBKDF2 cost of passwords this service sets (tests and the CLI's testing variable lower it).
@@ -34,43 +36,33 @@ public struct IAMService: Sendable {
         self.quotas = quotas
     }
 
-    /// Authorises `principal` for `iam:ACTION` on `resource`, or throws AWS's error.
+    /// Authorises `principal` for `iam:ACTION` (or `service:Action` when `action` names its service)
+    /// on `resource`, or throws AWS's error.
     ///
-    /// The principal must exist in the account (a deleted user's keys stop working at once), and
-    /// root-only tasks are refused for anyone but root before any policy is consulted.
+    /// The principal must exist in the account (a deleted user's keys stop working at once), an
+    /// expired session is refused, and root-only tasks are refused for anyone but root before any
+    /// policy is consulted. The session's policy, if any, must also allow the request.
     /// `grantedByAccount` is a grant the account gives without a policy (the password policy's
     /// AllowUsersToChangePassword): it stands in for an Allow, so only an explicit Deny refuses.
     func authorize(
         _ principal: Principal, _ action: String, _ resource: String, rootOnly: Bool = false,
         context: [String: [String]] = [:], grantedByAccount: Bool = false
     ) throws(IAMError) {
-        let principalARN = principal.arn(in: account)
-        switch principal {
-        case .root:
-            return
-        case .user(let name):
-            guard account.user(named: name) != nil else {
-                throw IAMError(.invalidClientTokenId, "The security token included in the request is invalid.")
-            }
-        case .roleSession(let role, _):
-            guard account.role(named: role) != nil else {
-                throw IAMError(.invalidClientTokenId, "The security token included in the request is invalid.")
-            }
-        }
-        let fullAction = "iam:" + action
-        let prefix = "User: \(principalARN) is not authorized to perform: \(fullAction) on resource: \(resource)"
+        let now = clock.now()
+        if let session, session.isExpired(at: now) { throw .expiredToken }
+        try checkPrincipalExists(principal)
+        if case .root = principal { return }
+        let fullAction = Self.qualified(action)
+        let prefix =
+            "User: \(principal.arn(in: account)) is not authorized to perform: \(fullAction) on resource: \(resource)"
         if rootOnly {
             throw IAMError(
                 .accessDenied, prefix + " because only the root user of account \(account.id) can perform this task")
         }
-        let now = clock.now()
-        var caller = callerContext
-        caller["aws:CurrentTime"] = [String(now.iso8601.prefix(19)) + "Z"]
-        caller["aws:EpochTime"] = [String(now.seconds)]
-        if let session { caller.merge(session.contextKeys(at: now)) { _, sessionValue in sessionValue } }
-        let request = AuthorizationRequest(
+        var request = AuthorizationRequest(
             principal: principal, action: fullAction, resource: resource, context: context)
-        switch authorizer.authorize(request, in: account, callerContext: caller) {
+        request.sessionPolicies = session?.sessionPolicy.map { [$0] } ?? []
+        switch authorizer.authorize(request, in: account, callerContext: requestContext(at: now)) {
         case .allowed:
             return
         case .implicitDeny where grantedByAccount:
@@ -80,13 +72,36 @@ public struct IAMService: Sendable {
         }
     }
 
+    /// Refuses a principal that no longer exists: its credentials are invalid from that moment.
+    func checkPrincipalExists(_ principal: Principal) throws(IAMError) {
+        switch principal {
+        case .root: return
+        case .user(let name): if account.user(named: name) == nil { throw .invalidToken }
+        case .roleSession(let role, _): if account.role(named: role) == nil { throw .invalidToken }
+        }
+    }
+
+    /// The caller's context keys at `now`: `callerContext`, the time keys and the session's keys.
+    func requestContext(at now: Timestamp) -> [String: [String]] {
+        var caller = callerContext
+        caller["aws:CurrentTime"] = [String(now.iso8601.prefix(19)) + "Z"]
+        caller["aws:EpochTime"] = [String(now.seconds)]
+        if let session { caller.merge(session.contextKeys(at: now)) { _, sessionValue in sessionValue } }
+        return caller
+    }
+
+    /// `CreateUser` → `iam:CreateUser`; an action that already names its service is kept.
+    static func qualified(_ action: String) -> String { action.contains(":") ? action : "iam:" + action }
+
     /// Records a successful change: bumps the revision and appends to the audit trail.
     mutating func committed(_ principal: Principal, _ action: String, _ resource: String) {
         revision += 1
+        // Every write is also the moment to forget credentials that can never be used again.
+        account.pruneExpiredCredentials(at: clock.now())
         guard recordsAudit else { return }
         account.auditTrail.append(
             AuditEvent(
-                time: clock.now(), principal: principal.arn(in: account), action: "iam:" + action,
+                time: clock.now(), principal: principal.arn(in: account), action: Self.qualified(action),
                 resource: resource, outcome: "Success"))
     }
 

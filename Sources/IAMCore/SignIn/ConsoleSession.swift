@@ -19,6 +19,13 @@ public struct ConsoleSession: Sendable, Equatable {
     /// When the user's password expires under the account's password policy, if it ever does
     /// (for a warning before it happens); nil for root, whose password the policy does not cover.
     public var passwordExpiresAt: Timestamp?
+    /// When the session's credentials stop working (a switched role's hour, temporary credentials'
+    /// expiration); requests after it fail with `ExpiredToken`. Nil for a sign-in session.
+    public var expiresAt: Timestamp?
+    /// The inline session policy of an assumed role's session: requests must also satisfy it.
+    public var sessionPolicy: String?
+    /// Session tags, which override the role's tags as `aws:PrincipalTag/…`.
+    public var sessionTags: [Tag] = []
 
     public init(
         principal: Principal, signedInAt: Timestamp, mfaSerialNumber: String? = nil,
@@ -40,13 +47,19 @@ public struct ConsoleSession: Sendable, Equatable {
     /// The context keys AWS adds to a console session's requests at `now`: console sessions use
     /// temporary credentials, so `aws:MultiFactorAuthPresent` is always there (`false` without
     /// MFA), and `aws:MultiFactorAuthAge` only after an MFA sign-in.
+    /// Session tags are added as `aws:PrincipalTag/…`.
     public func contextKeys(at now: Timestamp) -> [String: [String]] {
-        guard let verified = mfaAuthenticatedAt else { return ["aws:MultiFactorAuthPresent": ["false"]] }
-        return [
-            "aws:MultiFactorAuthPresent": ["true"],
-            "aws:MultiFactorAuthAge": [String(max(0, now.seconds - verified.seconds))],
-        ]
+        var keys: [String: [String]] = ["aws:MultiFactorAuthPresent": ["false"]]
+        if let verified = mfaAuthenticatedAt {
+            keys["aws:MultiFactorAuthPresent"] = ["true"]
+            keys["aws:MultiFactorAuthAge"] = [String(max(0, now.seconds - verified.seconds))]
+        }
+        for tag in sessionTags { keys["aws:PrincipalTag/\(tag.key)"] = [tag.value] }
+        return keys
     }
+
+    /// Whether the session's credentials have expired at `now`.
+    public func isExpired(at now: Timestamp) -> Bool { expiresAt.map { now >= $0 } ?? false }
 }
 
 /// Why a signed-in user has to choose a new password first.

@@ -8,7 +8,7 @@ private enum DocumentField: Int, ObjectFields {
 
 private enum AccountField: Int, ObjectFields {
     case alias, auditTrail, createDate, credentialReport, groups, id, instanceProfiles, mfaDevices, name
-    case passwordPolicy, policies, roles, root, users
+    case passwordPolicy, policies, roles, root, temporaryCredentials, users
     static let table = KeyTable(Self.self)
 }
 
@@ -81,6 +81,7 @@ extension WorkspaceReader {
                 account.policies = try keyed({ reader throws(FastPathRefused) in try reader.managedPolicy() }, \.name)
             case .roles: account.roles = try keyed({ reader throws(FastPathRefused) in try reader.role() }, \.name)
             case .root: root = try rootUser()
+            case .temporaryCredentials: account.temporaryCredentials = try temporaryCredentials()
             case .users: account.users = try keyed({ reader throws(FastPathRefused) in try reader.user() }, \.name)
             }
         }

@@ -52,6 +52,10 @@ extension WorkspaceWriter {
         member("roles", Self.sorted(account.roles)) { $0.role($1) }
         key("root")
         rootUser(account.root)
+        // Written only when there are some, as `Account.encode(to:)` does.
+        if !account.temporaryCredentials.isEmpty {
+            member("temporaryCredentials", Self.sorted(account.temporaryCredentials)) { $0.temporaryCredential($1) }
+        }
         member("users", Self.sorted(account.users)) { $0.user($1) }
         closeObject()
     }
@@ -186,6 +190,24 @@ extension WorkspaceWriter {
         }
         member("secretHash", key.secretHash)
         member("status", key.status.rawValue)
+        closeObject()
+    }
+
+    private mutating func temporaryCredential(_ credential: TemporaryCredential) {
+        openObject()
+        member("accessKeyId", credential.accessKeyId)
+        member("createDate", credential.createDate)
+        member("expiration", credential.expiration)
+        member("mfaAuthenticatedAt", credential.mfaAuthenticatedAt)
+        member("mfaSerialNumber", credential.mfaSerialNumber)
+        member("roleName", credential.roleName)
+        member("roleSessionName", credential.roleSessionName)
+        member("secretHash", credential.secretHash)
+        member("sessionPolicy", credential.sessionPolicy)
+        member("sessionTokenHash", credential.sessionTokenHash)
+        member("source", credential.source.rawValue)
+        member("tags", credential.tags) { $0.tag($1) }
+        member("userName", credential.userName)
         closeObject()
     }
 
