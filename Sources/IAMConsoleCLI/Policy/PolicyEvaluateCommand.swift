@@ -116,13 +116,18 @@ enum PolicyEvaluateCommand {
                 return
             }
             records.reserveCapacity(requests.count)
+            // Passed by address: passed by value, each request would be copied (every field retained) per call.
+            guard let base = requests.baseAddress else { return }
             for index in requests.indices {
-                engine.decide(requests[index])
+                // The next request's data is read while this one is decided.
+                if index + 1 < requests.count { engine.prefetch(at: base + index + 1) }
+                engine.decide(at: base + index)
                 records.append(engine.record())
             }
             for _ in 1..<max(repetitions, 1) {
                 for index in requests.indices {
-                    let decision = engine.decide(requests[index])
+                    if index + 1 < requests.count { engine.prefetch(at: base + index + 1) }
+                    let decision = engine.decide(at: base + index)
                     checksum &+= engine.matchedStatementCount &+ (decision == .allowed ? 1 : 0)
                 }
             }

@@ -30,6 +30,8 @@ struct RequestLine {
 /// object is keyed by its bytes as written on the line, a document written as a string by the string.
 struct RequestLineReader {
     private var cache: [String: Result<ParsedPolicy, PolicyParseError>] = [:]
+    /// The requests of one principal share the merged form of its policies.
+    private var plans = PolicySetPlans()
 
     /// Reads one line (without its line feed).
     mutating func read(_ line: [UInt8]) throws(RequestLineError) -> RequestLine {
@@ -49,11 +51,12 @@ struct RequestLineReader {
         guard let action = fields.action else { throw RequestLineError("missing field 'action'") }
         guard let resource = fields.resource else { throw RequestLineError("missing field 'resource'") }
         let principal = try RequestPrincipal.parse(principalText).get()
-        let request = EvaluationRequest(
+        var request = EvaluationRequest(
             principal: principal, action: action, resource: resource, resourceAccount: fields.resourceAccount,
             context: fields.context, identityPolicies: fields.identityPolicies,
             permissionsBoundary: fields.permissionsBoundary, resourcePolicy: fields.resourcePolicy,
             resourcePolicyKind: fields.resourcePolicyKind, scps: fields.scps, sessionPolicies: fields.sessionPolicies)
+        plans.attach(to: &request)
         return RequestLine(request: request, policyNames: names)
     }
 

@@ -17,6 +17,9 @@ struct EngineRun {
     /// Keeps the loads of ``PolicyIndex/touch()`` from being optimised away.
     private(set) var sink: UInt16 = 0
 
+    /// The plan ``prefetch(_:)`` last read, so that the requests of one principal read it once.
+    private var prefetched: ObjectIdentifier?
+
     /// The statements the last decision reports.
     var evidence: ArraySlice<StatementRef> {
         switch evidenceKind {
@@ -26,7 +29,9 @@ struct EngineRun {
         }
     }
 
-    mutating func decide(_ request: EvaluationRequest) -> Decision {
+    /// `request` is read in place, field by field: the hot loop of a caller keeps its requests in an array,
+    /// and passing one by value makes the compiler copy it (a retain of every field) on each call.
+    mutating func decide(_ request: UnsafePointer<EvaluationRequest>) -> Decision {
         denies.removeAll(keepingCapacity: true)
         allows.removeAll(keepingCapacity: true)
         missingKeys.removeAll(keepingCapacity: true)
@@ -34,18 +39,19 @@ struct EngineRun {
         verdicts = PolicyVerdicts()
         // Patterns are lowercased at parse time; the action is lowered once here, then compared byte for byte.
         loweredAction.removeAll(keepingCapacity: true)
-        for byte in request.action.utf8 { loweredAction.append(lowerASCII(byte)) }
+        for byte in request.pointee.action.utf8 { loweredAction.append(lowerASCII(byte)) }
         // Moved out while in use, so the scan below may mutate `self` without copying it.
         let buffer = loweredAction
         loweredAction = []
         defer { loweredAction = buffer }
         buffer.withUnsafeBufferPointer { lowered in
-            withUTF8Bytes(request.resource) { resource in
+            withUTF8Bytes(request.pointee.resource) { resource in
                 let scan = PolicyScan(
                     action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
                     matcher: StatementMatcher(
-                        action: RequestAction(lowered), resource: resource, context: RequestContext(request.prepared),
-                        principal: request.principal, hasBoundary: request.permissionsBoundary != nil))
+                        action: RequestAction(lowered), resource: resource,
+                        context: RequestContext(request.pointee.prepared),
+                        principal: request.pointee.principal, hasBoundary: request.pointee.permissionsBoundary != nil))
                 scanAll(request, scan)
             }
         }
@@ -53,25 +59,30 @@ struct EngineRun {
         return decision
     }
 
-    private mutating func scanAll(_ request: EvaluationRequest, _ scan: PolicyScan) {
-        // The indexes are rarely in cache: ask for all of them first, so the misses overlap.
-        var touched: UInt16 = request.permissionsBoundary?.index.touch() ?? 0
-        request.identityPolicies.withUnsafeBufferPointer { policies in
-            for index in policies.indices { touched &+= policies[index].index.touch() }
+    /// Reads every cache line of the request's plan unless it was the last one read: the loads do not depend
+    /// on each other, so they overlap with one another and with the current request's work. An identifier
+    /// reused by a new plan only skips this reading.
+    mutating func prefetch(_ request: UnsafePointer<EvaluationRequest>) {
+        guard let storage = request.pointee.policySetPlan?.storage else { return }
+        let identity = ObjectIdentifier(storage)
+        guard identity != prefetched else { return }
+        prefetched = identity
+        sink &+= storage.touchAll()
+    }
+
+    private mutating func scanAll(_ request: UnsafePointer<EvaluationRequest>, _ scan: PolicyScan) {
+        let planned = request.pointee.policySetPlan?.storage.withList(for: scan.action) { view, list, plan in
+            scanPlan(view, list, plan, scan)
         }
-        sink &+= touched
-        // Policies are read in place, through buffers, rather than copied out of their arrays per request.
-        request.identityPolicies.withUnsafeBufferPointer { policies in
-            for index in policies.indices where self.scan(policies[index], .identity, index, scan).allowed {
-                verdicts.identityAllows = true
-            }
-        }
-        if let boundary = request.permissionsBoundary {
-            verdicts.boundaryAllows = self.scan(boundary, .permissionsBoundary, 0, scan).allowed
+        if let (identityAllows, boundaryAllows) = planned {
+            verdicts.identityAllows = identityAllows
+            verdicts.boundaryAllows = boundaryAllows
+        } else {
+            scanEach(request, scan)
         }
         // SCPs govern the member account's identities, its root user included (*SCP evaluation*).
-        if request.principal.isAccountIdentity {
-            for (level, policies) in request.scps.enumerated() {
+        if request.pointee.principal.isAccountIdentity {
+            for (level, policies) in request.pointee.scps.enumerated() {
                 var levelAllows = false
                 policies.withUnsafeBufferPointer { policies in
                     for index in policies.indices
@@ -82,14 +93,74 @@ struct EngineRun {
                 if !levelAllows, verdicts.firstUnsatisfiedSCPLevel == nil { verdicts.firstUnsatisfiedSCPLevel = level }
             }
         }
-        if let resourcePolicy = request.resourcePolicy {
+        if let resourcePolicy = request.pointee.resourcePolicy {
             verdicts.resourceGrant = self.scan(resourcePolicy, .resource, 0, scan).grant
         }
-        request.sessionPolicies.withUnsafeBufferPointer { policies in
+        request.pointee.sessionPolicies.withUnsafeBufferPointer { policies in
             for index in policies.indices where self.scan(policies[index], .session, index, scan).allowed {
                 verdicts.sessionAllows = true
             }
         }
+    }
+
+    /// The identity policies and the boundary one by one, when the request has no plan or its action is not
+    /// in the plan's table.
+    private mutating func scanEach(_ request: UnsafePointer<EvaluationRequest>, _ scan: PolicyScan) {
+        // The indexes are rarely in cache: ask for all of them first, so the misses overlap.
+        var touched: UInt16 = request.pointee.permissionsBoundary?.index.touch() ?? 0
+        request.pointee.identityPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices { touched &+= policies[index].index.touch() }
+        }
+        sink &+= touched
+        // Policies are read in place, through buffers, rather than copied out of their arrays per request.
+        request.pointee.identityPolicies.withUnsafeBufferPointer { policies in
+            for index in policies.indices where self.scan(policies[index], .identity, index, scan).allowed {
+                verdicts.identityAllows = true
+            }
+        }
+        if let boundary = request.pointee.permissionsBoundary {
+            verdicts.boundaryAllows = self.scan(boundary, .permissionsBoundary, 0, scan).allowed
+        }
+    }
+
+    /// The records of a ``PolicySetPlan`` list: the identity and boundary statements whose action matches, in
+    /// the order ``scanEach(_:_:)`` would reach them, so statements and missing keys come out the same.
+    /// Returns whether an identity policy and whether the boundary allowed.
+    private mutating func scanPlan(
+        _ view: PolicyIndexStorage.View, _ list: Int, _ plan: UnsafeMutablePointer<PolicySetPlanStorage.Header>,
+        _ scan: PolicyScan
+    ) -> (identity: Bool, boundary: Bool) {
+        var identityAllows = false
+        var boundaryAllows = false
+        let words = view.words
+        let identityCount = plan.pointee.identityCount
+        let count = Int(words[list]) | Int(words[list + 1]) << 16
+        for number in 0..<count {
+            let at = list + 2 + number * 2
+            let entry = Int(words[at]) | Int(words[at + 1]) << 16
+            let statement = view.statement(entry: entry)
+            let slot = Int(words[entry + PolicyIndexStorage.entryHeaderSize])
+            guard
+                view.resourceMatches(entry: entry, scan.matcher.resource)
+                    ?? scan.matcher.resourceMatches(plan.pointee.policies[slot].statements[statement])
+            else { continue }
+            let isDeny = view.isDeny(entry: entry)
+            let isIdentity = slot < identityCount
+            let source: PolicySourceKind = isIdentity ? .identity : .permissionsBoundary
+            let decides = isDeny || verdicts.firstDeny == nil
+            guard conditionsHold(view.conditions, view.conditionRange(entry: entry), scan, evaluate: decides)
+            else { continue }
+            let reference = StatementRef(
+                source: source, position: Int32(isIdentity ? slot : 0), statement: Int32(statement))
+            if isDeny {
+                if verdicts.firstDeny == nil { verdicts.firstDeny = source }
+                denies.append(reference)
+            } else {
+                if isIdentity { identityAllows = true } else { boundaryAllows = true }
+                allows.append(reference)
+            }
+        }
+        return (identityAllows, boundaryAllows)
     }
 
     /// Matches the candidate statements of `policy`; returns whether an `Allow` applied and the best resource grant.

@@ -81,9 +81,13 @@ public struct EvaluationRequest: Sendable {
         didSet { prepared = PreparedContext(context, principal: principal) }
     }
     /// The principal's identity-based policies (its own, its groups', or the role's).
-    public var identityPolicies: [ParsedPolicy]
+    public var identityPolicies: [ParsedPolicy] {
+        didSet { policySetPlan = nil }
+    }
     /// The principal's permissions boundary, if it has one.
-    public var permissionsBoundary: ParsedPolicy?
+    public var permissionsBoundary: ParsedPolicy? {
+        didSet { policySetPlan = nil }
+    }
     /// The resource-based policy of ``resource``, if any.
     public var resourcePolicy: ParsedPolicy?
     /// What kind of policy ``resourcePolicy`` is.
@@ -95,6 +99,12 @@ public struct EvaluationRequest: Sendable {
     /// ``context`` and the principal-derived keys, searchable without hashing strings; kept in step by the
     /// observers of ``principal`` and ``context``.
     private(set) var prepared: PreparedContext
+    /// The merged form of ``identityPolicies`` and ``permissionsBoundary`` (``PolicySetPlans``); dropped by
+    /// their observers, so when present it was built from exactly these policy objects.
+    var policySetPlan: PolicySetPlan?
+
+    /// Whether evaluation can use a plan shared with other requests (``PolicySetPlans/attach(to:)``).
+    public var hasPolicySetPlan: Bool { policySetPlan != nil }
 
     /// Creates a request; only the principal, action and resource are required.
     public init(

@@ -18,7 +18,25 @@ extension PolicyEvaluator {
         /// Evaluates `request`; the statements and keys behind the decision stay readable until the next call.
         @discardableResult
         public func decide(_ request: EvaluationRequest) -> Decision {
+            withUnsafePointer(to: request) { run.decide($0) }
+        }
+
+        /// As ``decide(_:)`` for the request at `request`, read in place. For a loop over an array of
+        /// requests: passed by value, each request is copied first, which retains every one of its fields.
+        @discardableResult
+        public func decide(at request: UnsafePointer<EvaluationRequest>) -> Decision {
             run.decide(request)
+        }
+
+        /// Starts bringing `request`'s shared plan (``PolicySetPlans``) into cache, when it is not the plan
+        /// last asked for: call it with the next request before deciding the current one. Changes no result.
+        public func prefetch(_ request: EvaluationRequest) {
+            withUnsafePointer(to: request) { run.prefetch($0) }
+        }
+
+        /// As ``prefetch(_:)`` for the request at `request`, read in place (see ``decide(at:)``).
+        public func prefetch(at request: UnsafePointer<EvaluationRequest>) {
+            run.prefetch(request)
         }
 
         /// How many statements the last decision reports (``EvaluationResult/matchedStatements``).

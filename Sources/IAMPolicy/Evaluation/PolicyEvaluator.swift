@@ -96,7 +96,7 @@ private struct TracedRun {
             verdicts.resourceGrant = scan(resourcePolicy, source: .resource).1
         }
         for policy in request.sessionPolicies where scan(policy, source: .session).0 { verdicts.sessionAllows = true }
-        let (decision, evidence, reason) = verdicts.decide(request)
+        let (decision, evidence, reason) = withUnsafePointer(to: request) { verdicts.decide($0) }
         let statements: [MatchedStatement]
         switch evidence {
         case .denies: statements = denies

@@ -30,6 +30,10 @@ struct PolicyIndex: @unchecked Sendable {
     /// The packed index, readable only inside `body`.
     func withView<Result>(_ body: (PolicyIndexStorage.View) -> Result) -> Result { storage.withView(body) }
 
+    /// The index object's identity, which ``PolicySetPlans`` keys plans by: copies of a ``ParsedPolicy``
+    /// share it, and it is made together with the statements.
+    var identity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     /// See ``PolicyIndexStorage/touch()``.
     func touch() -> UInt16 { storage.touch() }
 }

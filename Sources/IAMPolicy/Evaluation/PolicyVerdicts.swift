@@ -18,14 +18,14 @@ struct PolicyVerdicts {
     }
 
     /// The decision, which statements it reports, and why the request was denied.
-    func decide(_ request: EvaluationRequest) -> (Decision, Evidence, DenialReason?) {
-        let principal = request.principal
+    func decide(_ request: UnsafePointer<EvaluationRequest>) -> (Decision, Evidence, DenialReason?) {
+        let principal = request.pointee.principal
         // Step 1: an explicit deny in any policy is final, for the root user too.
         if let firstDeny { return (.explicitDeny, .denies, .explicitDeny(firstDeny)) }
         // Step 2: SCPs need an Allow at every level; missing one is an implicit deny.
         if firstUnsatisfiedSCPLevel != nil { return (.implicitDeny, .none, .noServiceControlPolicy) }
-        let crossAccount = request.resourceAccount.map { $0 != principal.accountId } ?? false
-        let resourceMustAllow = crossAccount || request.resourcePolicyKind != .generic
+        let crossAccount = request.pointee.resourceAccount.map { $0 != principal.accountId } ?? false
+        let resourceMustAllow = crossAccount || request.pointee.resourcePolicyKind != .generic
         // Step 3 exceptions and step 8: the resource policy must allow by itself.
         if resourceMustAllow, resourceGrant == nil { return (.implicitDeny, .none, .noResourcePolicy) }
         // Principals outside any account's IAM have no identity policies: only the resource policy can grant.
@@ -50,10 +50,14 @@ struct PolicyVerdicts {
     }
 
     /// Identity (optionally), then boundary, then session policy: each must allow when present.
-    private func limits(_ request: EvaluationRequest, checkIdentity: Bool) -> (Decision, Evidence, DenialReason?) {
+    private func limits(
+        _ request: UnsafePointer<EvaluationRequest>, checkIdentity: Bool
+    ) -> (Decision, Evidence, DenialReason?) {
         if checkIdentity, !identityAllows { return (.implicitDeny, .none, .noIdentityPolicy) }
-        if request.permissionsBoundary != nil, !boundaryAllows { return (.implicitDeny, .none, .noPermissionsBoundary) }
-        if !request.sessionPolicies.isEmpty, !sessionAllows { return (.implicitDeny, .none, .noSessionPolicy) }
+        if request.pointee.permissionsBoundary != nil, !boundaryAllows {
+            return (.implicitDeny, .none, .noPermissionsBoundary)
+        }
+        if !request.pointee.sessionPolicies.isEmpty, !sessionAllows { return (.implicitDeny, .none, .noSessionPolicy) }
         return (.allowed, .allows, nil)
     }
 }

@@ -1,0 +1,176 @@
+/// One principal's identity policies and permissions boundary merged for evaluation, built once when
+/// requests are read and shared by every request made under exactly those policies (``PolicySetPlans``).
+///
+/// Why: a realistic run evaluates thousands of distinct policies, so their indexes are rarely in cache, and
+/// a request used to read each policy's index separately (one run of memory per policy) and match the action
+/// of every candidate. The plan keeps, for each action named literally in the policies (`s3:GetObject`), the
+/// list of statements whose action matches it, in evaluation order (identity policies in order, then the
+/// boundary; statements in document order), and each such statement's resource patterns and conditions in
+/// one buffer: a request whose action is in the table reads one small region and matches no action pattern.
+///
+/// The lists are exact, not heuristic: each is computed by running the engine's own candidate selection and
+/// action matching (``PolicyIndexStorage/View``) on the key as a lowered request action, and a request's
+/// action is looked up by its lowered bytes, which are all that matching reads. An action not in the table
+/// is evaluated policy by policy, as without a plan.
+///
+/// Layout (offsets in words, 32-bit values as two words, low first), readable with ``PolicyIndexStorage/View``:
+/// - table (``tableSlotSize`` words per slot, a power of two of them): hash of the lowered action (4),
+///   offset of its list (2; 0 for an empty slot), offset of its key (2);
+/// - each key: length (1), then one byte per word;
+/// - each list: record count (2), then each record's offset (2);
+/// - each record: a ``PolicyIndexStorage`` entry without action patterns (so the resource patterns start at
+///   ``recordHeaderSize``), whose statement number is that of its policy and whose conditions are a run of the
+///   plan's own conditions, then the policy's slot (1: identity policies first, then the boundary) and a spare
+///   word, then the resource patterns.
+struct PolicySetPlan: @unchecked Sendable {
+    /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
+    let storage: PolicySetPlanStorage
+
+    /// Builds the plan of `identityPolicies` and `boundary`; `nil` when it would be too large to pay
+    /// (``PolicySetPlanBuilder/maximumListEntries``).
+    init?(identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?) {
+        guard let storage = PolicySetPlanStorage.make(identityPolicies: identityPolicies, boundary: boundary)
+        else { return nil }
+        self.storage = storage
+    }
+
+}
+
+/// The storage of ``PolicySetPlan``: the words follow the header in the object, so the table and the
+/// records a request reads are one allocation.
+final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UInt16> {
+    struct Header {
+        let count: Int
+        /// The identity policies, then the boundary: a record's slot indexes this array.
+        let policies: [ParsedPolicy]
+        let identityCount: Int
+        /// The table's slot count minus one (a power of two minus one).
+        let tableMask: Int
+        let conditions: UnsafeMutableBufferPointer<ConditionEvaluator>
+    }
+
+    static let tableSlotSize = 8
+    static let recordHeaderSize = PolicyIndexStorage.entryHeaderSize + 2
+
+    static func make(identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?) -> PolicySetPlanStorage? {
+        let policies = identityPolicies + (boundary.map { [$0] } ?? [])
+        // A record names its policy's slot in one word.
+        guard policies.count <= Int(UInt16.max) else { return nil }
+        var builder = PolicySetPlanBuilder(policies: policies)
+        guard builder.build() else { return nil }
+        let words = builder.words
+        let conditions = builder.conditions
+        let buffer = create(minimumCapacity: words.count) { _ in
+            let storage = UnsafeMutableBufferPointer<ConditionEvaluator>.allocate(capacity: conditions.count)
+            _ = storage.initialize(from: conditions)
+            return Header(
+                count: words.count, policies: policies, identityCount: identityPolicies.count,
+                tableMask: builder.tableSlots - 1, conditions: storage)
+        }
+        buffer.withUnsafeMutablePointerToElements { elements in
+            words.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress { elements.initialize(from: base, count: source.count) }
+            }
+        }
+        return unsafeDowncast(buffer, to: PolicySetPlanStorage.self)
+    }
+
+    deinit {
+        withUnsafeMutablePointerToHeader { header in
+            _ = header.pointee.conditions.deinitialize()
+            header.pointee.conditions.deallocate()
+        }
+    }
+
+    /// The records whose statements' actions match the lowered action `action`, or `nil` when the action is
+    /// not in the table. `body` gets the plan read as a ``PolicyIndexStorage/View``, the list's offset and
+    /// the header (in place: a copy would retain its array).
+    @inline(__always)
+    func withList<Result>(
+        for action: LoweredAction, _ body: (PolicyIndexStorage.View, Int, UnsafeMutablePointer<Header>) -> Result
+    ) -> Result? {
+        withUnsafeMutablePointers { header, elements in
+            let words = UnsafeBufferPointer(start: elements, count: header.pointee.count)
+            let mask = header.pointee.tableMask
+            var slot = Int(truncatingIfNeeded: action.wholeHash) & mask
+            while true {
+                let offset = slot * Self.tableSlotSize
+                let list = Int(words[offset + 4]) | Int(words[offset + 5]) << 16
+                if list == 0 { return nil }
+                let hash =
+                    UInt64(words[offset]) | UInt64(words[offset + 1]) << 16 | UInt64(words[offset + 2]) << 32
+                    | UInt64(words[offset + 3]) << 48
+                if hash == action.wholeHash {
+                    let key = Int(words[offset + 6]) | Int(words[offset + 7]) << 16
+                    if Self.equal(words, key: key, action.whole) {
+                        let view = PolicyIndexStorage.View(
+                            words: words, conditions: UnsafeBufferPointer(header.pointee.conditions))
+                        return body(view, list, header)
+                    }
+                }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func equal(
+        _ words: UnsafeBufferPointer<UInt16>, key: Int, _ bytes: UnsafeBufferPointer<UInt8>
+    )
+        -> Bool
+    {
+        guard Int(words[key]) == bytes.count else { return false }
+        for index in 0..<bytes.count where words[key + 1 + index] != UInt16(bytes[index]) { return false }
+        return true
+    }
+
+    /// Reads one word in every cache line of the plan, so that the next principal's plan is on its way into
+    /// cache while the current one's requests are evaluated: the loads do not depend on each other.
+    func touchAll() -> UInt16 {
+        withUnsafeMutablePointers { header, elements in
+            var sum: UInt16 = 0
+            // 32 words are 64 bytes, one cache line.
+            for offset in stride(from: 0, to: header.pointee.count, by: 32) { sum &+= elements[offset] }
+            return sum
+        }
+    }
+}
+
+/// Shares one ``PolicySetPlan`` among all the requests made under the same identity policies and permissions
+/// boundary: the parsed policy objects themselves, not equal texts, so a plan is attached only to requests
+/// whose policies it was built from.
+///
+/// ```swift
+/// var plans = PolicySetPlans()
+/// for index in requests.indices { plans.attach(to: &requests[index]) }
+/// ```
+public struct PolicySetPlans {
+    /// The identities of the policies' indexes: the identity policies in order, then the boundary's, if any.
+    private struct Key: Hashable {
+        let identity: [ObjectIdentifier]
+        let boundary: ObjectIdentifier?
+    }
+
+    /// A plan keeps its policies alive, so a key's identities cannot be reused by other objects while its
+    /// plan is here; a key without a plan (too large) maps to `nil`, which at worst means no plan.
+    private var plans: [Key: PolicySetPlan?] = [:]
+
+    /// Creates an empty set of plans.
+    public init() {}
+
+    /// Gives `request` the plan of its identity policies and boundary, built on first use. Changing
+    /// either on the request afterwards drops the plan, so a plan always matches its request's policies.
+    public mutating func attach(to request: inout EvaluationRequest) {
+        guard !request.identityPolicies.isEmpty else { return }
+        let key = Key(
+            identity: request.identityPolicies.map { $0.index.identity },
+            boundary: request.permissionsBoundary?.index.identity)
+        if let known = plans[key] {
+            request.policySetPlan = known
+            return
+        }
+        let plan = PolicySetPlan(identityPolicies: request.identityPolicies, boundary: request.permissionsBoundary)
+        plans[key] = .some(plan)
+        request.policySetPlan = plan
+    }
+}

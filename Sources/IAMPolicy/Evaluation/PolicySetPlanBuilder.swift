@@ -1,0 +1,155 @@
+/// Writes the words and conditions of a ``PolicySetPlanStorage`` (see its layout).
+struct PolicySetPlanBuilder {
+    let policies: [ParsedPolicy]
+    private(set) var words: [UInt16] = []
+    private(set) var conditions: [ConditionEvaluator] = []
+    private(set) var tableSlots = 2
+
+    /// A statement by its policy's slot and its number in that policy.
+    private struct RecordKey: Hashable, Comparable {
+        let slot: Int
+        let statement: Int
+
+        static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
+            (lhs.slot, lhs.statement) < (rhs.slot, rhs.statement)
+        }
+    }
+
+    init(policies: [ParsedPolicy]) {
+        self.policies = policies
+    }
+
+    /// The most list entries a plan may hold: lists grow with actions times statements, so a pathological
+    /// set of policies gets no plan (and is evaluated policy by policy) rather than a huge one.
+    static let maximumListEntries = 1 << 20
+
+    /// Builds the plan; returns `false`, leaving it unusable, when it would be larger than the bound.
+    mutating func build() -> Bool {
+        let keys = Self.literalActions(policies)
+        var lists: [[RecordKey]] = []
+        // Where each listed statement's entry is in its policy's index; any of its entries will do, since
+        // they differ only in their action patterns, which a record leaves out.
+        var entries: [RecordKey: Int] = [:]
+        var total = 0
+        for key in keys {
+            var list: [RecordKey] = []
+            key.withUnsafeBufferPointer { lowered in
+                // Exactly what the engine computes for a request whose lowered action is `key`.
+                let action = LoweredAction(lowered: lowered)
+                let service = RequestService(RequestAction(lowered))
+                for (slot, policy) in policies.enumerated() {
+                    policy.index.withView { view in
+                        let (first, count) = view.entries(for: service)
+                        var entry = first
+                        for _ in 0..<count {
+                            defer { entry = view.next(after: entry) }
+                            guard view.actionMatches(entry: entry, action) else { continue }
+                            let record = RecordKey(slot: slot, statement: view.statement(entry: entry))
+                            if entries[record] == nil { entries[record] = entry }
+                            list.append(record)
+                        }
+                    }
+                }
+            }
+            lists.append(list)
+            total += list.count
+            if total > Self.maximumListEntries { return false }
+        }
+        while tableSlots < keys.count * 2 { tableSlots *= 2 }
+        words = Array(repeating: 0, count: tableSlots * PolicySetPlanStorage.tableSlotSize)
+        var keyOffsets: [Int] = []
+        for key in keys {
+            keyOffsets.append(words.count)
+            words.append(UInt16(key.count))
+            words += key.map(UInt16.init)
+        }
+        var listOffsets: [Int] = []
+        for list in lists {
+            listOffsets.append(words.count)
+            put32(list.count)
+            // Patched once the records are written.
+            words += repeatElement(0, count: list.count * 2)
+        }
+        // Records in evaluation order, so that a list's records lie in increasing addresses.
+        var recordOffsets: [RecordKey: Int] = [:]
+        for record in entries.keys.sorted() {
+            recordOffsets[record] = words.count
+            if let entry = entries[record] { putRecord(record, entry: entry) }
+        }
+        for (number, list) in lists.enumerated() {
+            for (position, record) in list.enumerated() {
+                set32(recordOffsets[record] ?? 0, at: listOffsets[number] + 2 + position * 2)
+            }
+        }
+        for (number, key) in keys.enumerated() {
+            let hash = ActionIndex.hash(key)
+            var slot = Int(truncatingIfNeeded: hash) & (tableSlots - 1)
+            while words[slot * PolicySetPlanStorage.tableSlotSize + 4] != 0
+                || words[slot * PolicySetPlanStorage.tableSlotSize + 5] != 0
+            {
+                slot = (slot + 1) & (tableSlots - 1)
+            }
+            let offset = slot * PolicySetPlanStorage.tableSlotSize
+            for (index, shift) in stride(from: 0, to: 64, by: 16).enumerated() {
+                words[offset + index] = UInt16(truncatingIfNeeded: hash >> UInt64(shift))
+            }
+            set32(listOffsets[number], at: offset + 4)
+            set32(keyOffsets[number], at: offset + 6)
+        }
+        return true
+    }
+
+    /// Copies the statement's entry without its action patterns, with its conditions renumbered into the plan's.
+    private mutating func putRecord(_ record: RecordKey, entry: Int) {
+        policies[record.slot].index.withView { view in
+            let source = view.words
+            let length = Int(source[entry + 2]) | Int(source[entry + 3]) << 16
+            let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
+            let range = view.conditionRange(entry: entry)
+            let start = words.count
+            put32(record.statement)
+            put32(PolicySetPlanStorage.recordHeaderSize + length - resources)
+            words.append(source[entry + 4])
+            words.append(0)
+            words.append(source[entry + 6])
+            words.append(source[entry + 7])
+            put32(PolicySetPlanStorage.recordHeaderSize)
+            put32(conditions.count)
+            put32(range.count)
+            words.append(UInt16(record.slot))
+            words.append(0)
+            assert(words.count - start == PolicySetPlanStorage.recordHeaderSize)
+            words += source[(entry + resources)..<(entry + length)]
+            for index in range { conditions.append(view.conditions[index]) }
+        }
+    }
+
+    /// The lowered `service:name` of every `Action`/`NotAction` pattern without a wildcard, each once.
+    private static func literalActions(_ policies: [ParsedPolicy]) -> [[UInt8]] {
+        var seen = Set<[UInt8]>()
+        var keys: [[UInt8]] = []
+        for policy in policies {
+            for statement in policy.statements {
+                for pattern in statement.actionPatterns {
+                    // A key's length is one word; a longer action is simply not in the table.
+                    guard let service = pattern.service, service.count + pattern.name.elements.count < 1024,
+                        pattern.name.elements.allSatisfy({ $0 <= 0xFF })
+                    else { continue }
+                    let key = service + [UInt8(ascii: ":")] + pattern.name.elements.map { UInt8($0) }
+                    if seen.insert(key).inserted { keys.append(key) }
+                }
+            }
+        }
+        return keys
+    }
+
+    private mutating func put32(_ value: Int) {
+        words.append(UInt16(truncatingIfNeeded: value))
+        words.append(UInt16(truncatingIfNeeded: value >> 16))
+    }
+
+    private mutating func set32(_ value: Int, at offset: Int) {
+        words[offset] = UInt16(truncatingIfNeeded: value)
+        words[offset + 1] = UInt16(truncatingIfNeeded: value >> 16)
+    }
+}
