@@ -34,8 +34,8 @@ struct BrowsingTests {
         #expect(terminal.row(1).hasPrefix("┌ Dashboard ─"))
         #expect(terminal.row(2).contains("▸ Dashboard"))
         #expect(terminal.text.contains("Policy simulator"))
-        #expect(terminal.text.contains("Add MFA for the root user"))
-        #expect(terminal.text.contains("2 active access keys older than 90 days: alice, carol"))
+        #expect(terminal.text.contains("The root user has MFA: root"))
+        #expect(terminal.text.contains("Access keys are rotated within 90 days: alice, carol"))
         #expect(terminal.row(39).contains("/ filter"))
     }
 
