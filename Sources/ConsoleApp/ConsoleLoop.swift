@@ -162,6 +162,12 @@ struct ConsoleLoop {
             switch step {
             case .password(let identity, let password, _): return service.signIn(identity, password: password)
             case .mfa(let challenge, let response, _): return service.completeSignIn(challenge, with: response)
+            case .switchRole(let session, let role, let sessionName):
+                do {
+                    return .signedIn(try service.switchRole(from: session, role: role, sessionName: sessionName))
+                } catch {
+                    return .rejected("\(error.code.rawValue): \(error.message)")
+                }
             case .changePassword(let session, let old, let new, _):
                 do {
                     return .signedIn(try service.completePasswordChange(session, oldPassword: old, newPassword: new))

@@ -119,3 +119,20 @@ extension IAMService {
         _ = try createUser(CreateUserRequest(userName: name), as: .user(caller))
     }
 }
+
+/// AWS managed policies larger than the customer policy limit still grant what they say.
+@Suite("Large AWS managed policies")
+struct LargeManagedPolicyTests {
+    @Test func readOnlyAccessIsOver128KBAndStillAllowsIAMReads() throws {
+        let arn = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+        let document = try #require(AWSManagedPolicyCatalog.all.first { $0.arn == arn }?.document)
+        #expect(document.count > 131_072)
+        var service = TestAccount.make()
+        _ = try service.createUser(CreateUserRequest(userName: "reader"), as: .root)
+        _ = try service.attachPolicy(AttachPolicyRequest(userName: "reader", policyArn: arn), as: .root)
+        let policies = PrincipalPolicies(identity: .user, name: "reader", in: service.account)
+        #expect(policies.identity.map(\.id) == [arn])
+        _ = try service.getAccountSummary(as: .user("reader"))
+        _ = try service.listUsers(ListUsersRequest(), as: .user("reader"))
+    }
+}

@@ -373,6 +373,10 @@ extension BrowserState {
     /// Applies what the model said about a sign-in step the loop ran.
     mutating func applySignIn(_ result: SignInResult, step: SignInStep) {
         guard let account = index?.account else { return }
+        if case .switchRole(let from, let role, _) = step {
+            applySwitch(result, from: from, role: role, in: account)
+            return
+        }
         switch result {
         case .signedIn(let signedIn) where signedIn.mustChangePassword:
             modal = .changePassword(SignIn.changePasswordForm(for: signedIn, in: account), signedIn)
@@ -398,5 +402,53 @@ extension BrowserState {
             modal = .message(
                 MessageDialog(title: "Sign-in paused", message: text, isError: true), then: step.retry(in: account))
         }
+    }
+
+    /// After `:switch-role`: the role session replaces the signed-in one (kept for `:switch-back`).
+    private mutating func applySwitch(_ result: SignInResult, from: ConsoleSession, role: String, in account: Account) {
+        switch result {
+        case .signedIn(let roleSession):
+            if originalSession == nil { originalSession = from }
+            consoleSession = roleSession
+            session = roleSession.principal
+            if let index { apply(index) }
+            let until = roleSession.expiresAt.map { " until " + DisplayFormat.dateTime($0) } ?? ""
+            message = StatusMessage(
+                text: "Switched to \(roleSession.principal.arn(in: account))\(until). :switch-back returns.",
+                isError: false)
+        case .rejected(let text):
+            modal = .message(MessageDialog(title: "Switch role failed", message: text, isError: true), then: nil)
+        default:
+            break
+        }
+    }
+
+    /// `:switch-role ROLE [SESSION]` and `:switch-back`.
+    mutating func startSwitchRole(_ arguments: [String]) {
+        guard let role = arguments.first else {
+            message = StatusMessage(text: "Type :switch-role ROLE [SESSION-NAME]", isError: true)
+            return
+        }
+        guard let current = originalSession ?? consoleSession ?? session.map({ signedInSession(for: $0) }) else {
+            return
+        }
+        pendingSignIn = .switchRole(current, role: role, sessionName: arguments.count > 1 ? arguments[1] : nil)
+    }
+
+    mutating func switchBack() {
+        guard let original = originalSession, let index else {
+            message = StatusMessage(text: "Not in a switched role", isError: false)
+            return
+        }
+        originalSession = nil
+        consoleSession = original
+        session = original.principal
+        apply(index)
+        message = StatusMessage(text: "Back to \(original.principal.arn(in: index.account)).", isError: false)
+    }
+
+    /// A session for a principal given on the command line (no sign-in form, so no MFA facts).
+    private func signedInSession(for principal: Principal) -> ConsoleSession {
+        ConsoleSession(principal: principal, signedInAt: index?.now ?? Timestamp(secondsSince1970: 0))
     }
 }

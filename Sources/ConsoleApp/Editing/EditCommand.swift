@@ -89,10 +89,12 @@ enum SignInStep: Sendable {
     case mfa(MFAChallenge, MFAResponse, Form)
     /// A new password for a session that must change it, and the form to return to.
     case changePassword(ConsoleSession, old: String, new: String, Form)
+    /// Switch role: a session of `role` for the signed-in session (no form to return to).
+    case switchRole(ConsoleSession, role: String, sessionName: String?)
 
     /// What to show again after a failure: the sign-in form with the password cleared, or a
     /// fresh MFA form for the same challenge.
-    func retry(in account: Account) -> Modal {
+    func retry(in account: Account) -> Modal? {
         switch self {
         case .password(_, _, let form):
             var retry = SignIn.form(for: account)
@@ -105,6 +107,8 @@ enum SignInStep: Sendable {
             return .mfa(SignIn.mfaForm(for: challenge), challenge)
         case .changePassword(let session, _, _, _):
             return .changePassword(SignIn.changePasswordForm(for: session, in: account), session)
+        case .switchRole:
+            return nil
         }
     }
 }

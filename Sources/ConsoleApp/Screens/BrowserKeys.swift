@@ -42,6 +42,8 @@ struct BrowserCommand: Sendable {
         case theme
         case createUser
         case createGroup
+        case switchRole
+        case switchBack
     }
 
     var names: [String]
@@ -103,6 +105,10 @@ struct BrowserCommand: Sendable {
         BrowserCommand(
             names: ["create-group"], argument: "NAME", description: "Create a user group", effect: .createGroup),
         BrowserCommand(names: ["theme"], argument: "NAME", description: "Switch the colour theme", effect: .theme),
+        BrowserCommand(
+            names: ["switch-role"], argument: "ROLE [SESSION]",
+            description: "Switch role: act as a role of the account for an hour", effect: .switchRole),
+        BrowserCommand(names: ["switch-back"], description: "Return from a switched role", effect: .switchBack),
         BrowserCommand(names: ["q", "quit"], description: "Quit the console", effect: .quit),
         BrowserCommand(names: ["help"], description: "Show this help", effect: .help),
     ]

@@ -209,6 +209,8 @@ extension BrowserState {
                 return nil
             }
             pendingTheme = theme
+        case .switchRole: startSwitchRole(arguments)
+        case .switchBack: switchBack()
         case .createUser, .createGroup:
             guard let entity = arguments.first else {
                 message = StatusMessage(text: "Type :\(name) NAME", isError: true)

@@ -60,6 +60,8 @@ struct BrowserState: Sendable {
     var pendingTheme: String?
     /// The signed-in console session (with its MFA facts); `session` is its principal.
     var consoleSession: ConsoleSession?
+    /// The sign-in session while a switched role is in use, for `:switch-back`.
+    var originalSession: ConsoleSession?
     /// A sign-in step the user submitted; the loop runs it through the source and clears it.
     var pendingSignIn: SignInStep?
     /// Commands typed at the `:` prompt before, for ↑ recall.
@@ -139,7 +141,7 @@ struct BrowserState: Sendable {
 
     /// AWS's refusal of the view's Get or List call for the signed-in principal, if it refuses.
     func denial(for route: Route, in index: AccountIndex) -> String? {
-        ViewAccess.denial(for: route, in: index.account, as: session, session: consoleSession)
+        ViewAccess.denial(for: route, in: index.account, as: session, session: consoleSession, now: index.now)
     }
 
     // MARK: Navigation

@@ -113,7 +113,14 @@ enum ConsoleScreen {
             return
         }
         let alias = index.account.alias.map { " (\($0))" } ?? ""
-        let principal = state.session.map(\.description) ?? "not signed in"
+        var principal = state.session.map(\.description) ?? "not signed in"
+        if let original = state.originalSession {
+            principal += " (from \(original.principal.description)"
+            if let until = state.consoleSession?.expiresAt {
+                principal += " until " + String(DisplayFormat.dateTime(until).dropFirst(11))
+            }
+            principal += ")"
+        }
         let head = " Account \(index.account.id)\(alias)\(separator)Principal \(principal)"
         let tail = separator + state.loadState + " "
         let label = separator + "Workspace "

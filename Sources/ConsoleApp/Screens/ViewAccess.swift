@@ -29,7 +29,7 @@ enum ViewAccess {
 
     /// AWS's access-denied message for `route`, or nil when the principal may read it.
     static func denial(
-        for route: Route, in account: Account, as principal: Principal?, session: ConsoleSession?
+        for route: Route, in account: Account, as principal: Principal?, session: ConsoleSession?, now: Timestamp
     ) -> String? {
         guard let principal, principal != .root else { return nil }
         if route == .section(.root) {
@@ -37,7 +37,8 @@ enum ViewAccess {
                 + "security credentials. Sign in as the root user."
         }
         guard let need = requirement(for: route, in: account) else { return nil }
-        var service = IAMService(account: account)
+        // The console's clock (frozen in tests), so session expiry and aws:CurrentTime agree with it.
+        var service = IAMService(account: account, clock: FixedClock(now))
         service.session = session
         do {
             try service.checkAccess(principal, action: need.action, resource: need.resource)

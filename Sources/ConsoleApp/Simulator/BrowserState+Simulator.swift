@@ -59,7 +59,8 @@ extension BrowserState {
             principal: value("principal"), actions: value("actions"), resources: value("resources"),
             context: value("context"))
         simulator.input = input
-        switch PolicySimulation.run(input, in: account, as: session, session: consoleSession) {
+        let now = index?.now ?? account.createDate
+        switch PolicySimulation.run(input, in: account, as: session, session: consoleSession, clock: FixedClock(now)) {
         case .success(let results):
             simulator.results = results
             simulator.failure = nil

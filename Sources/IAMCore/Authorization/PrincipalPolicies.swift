@@ -67,10 +67,16 @@ public struct PrincipalPolicies: Sendable {
     }
 
     private func managedSource(_ arn: String, in account: Account) -> Source? {
-        guard let text = account.managedDocument(arn: arn), let parsed = try? ParsedPolicy(name: arn, text: text) else {
-            return nil
-        }
-        let type = AWSManagedPolicyCatalog.isAWSManagedARN(arn) ? "aws-managed" : "user-managed"
+        guard let text = account.managedDocument(arn: arn) else { return nil }
+        let isAWS = AWSManagedPolicyCatalog.isAWSManagedARN(arn)
+        // AWS managed policies are AWS's own documents and not bound by the size limits of the
+        // policies customers write: ReadOnlyAccess alone is over 128 KB.
+        let parsed =
+            isAWS
+            ? (try? JSONParser.parseNode(text)).flatMap { try? ParsedPolicy(name: arn, root: $0) }
+            : try? ParsedPolicy(name: arn, text: text)
+        guard let parsed else { return nil }
+        let type = isAWS ? "aws-managed" : "user-managed"
         return Source(policy: parsed, type: type, id: arn, text: text)
     }
 }
