@@ -71,18 +71,20 @@ enum IAMCommand {
             return 255
         }
         let random = environment.random()
+        let caller = AuditCaller.cli(accessKeyId: globals.root ? nil : environment.variables["AWS_ACCESS_KEY_ID"])
         do {
             var output: JSONValue
             if spec.mutates {
-                output = try workspace.update { account in
-                    var service = IAMService(account: account, clock: clock, random: random)
+                output = try workspace.perform(caller: caller, clock: clock, random: random) { service in
                     service.passwordHashIterations = environment.kdfIterations
-                    let result = try spec.call(&service, request, principal)
-                    return (service.account, result)
+                    return try spec.call(&service, request, principal)
                 }
             } else {
                 var service = IAMService(account: workspace.account, clock: clock, random: random)
                 service.passwordHashIterations = environment.kdfIterations
+                service.auditRecorder = AuditRecorder(caller: caller)
+                // Reads change nothing to save, so their records are appended here, refused ones too.
+                defer { AuditCommand.append(service.takeAuditRecords(), to: workspace) }
                 output = try Paginator.run(
                     spec, request: request, globals: globals, service: service, principal: principal)
             }
