@@ -12,6 +12,7 @@ extension Workspace {
     ///     try service.createUser(CreateUserRequest(userName: "erin"), as: principal)
     /// }
     /// ```
+    @discardableResult
     public func perform<Result>(
         caller: AuditCaller, clock: any IAMClock = SystemClock(), random: any RandomSource = SystemRandomSource(),
         _ change: (inout IAMService) throws -> Result
