@@ -40,12 +40,7 @@ public final class WorkspaceOverviewSource: AccountSource {
     public func perform<Result>(
         as principal: Principal, _ change: (inout IAMService) throws -> Result
     ) throws -> Result {
-        let clock = self.clock
-        let random = self.random
-        return try workspace.update { account in
-            var service = IAMService(account: account, clock: clock, random: random)
-            let result = try change(&service)
-            return (service.account, result)
-        }
+        // Saves the change and appends every request's audit record, refused ones included.
+        try workspace.perform(caller: .console, clock: clock, random: random) { service in try change(&service) }
     }
 }

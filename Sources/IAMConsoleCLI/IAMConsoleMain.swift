@@ -21,6 +21,8 @@ public enum IAMConsoleMain {
                 return MFACommands.run(Array(words.dropFirst()), environment: environment)
             case "checklist":
                 return ChecklistCommand.run(Array(words.dropFirst()), environment: environment)
+            case "audit":
+                return AuditCommand.run(Array(words.dropFirst()), environment: environment)
             case "help", "--help", "-h":
                 print(usage)
                 return 0
@@ -73,6 +75,7 @@ public enum IAMConsoleMain {
                iamconsole policy validate FILE [--type TYPE] [--output text|json]
                iamconsole policy evaluate --requests FILE|- [--repeat N] [--trace]
                iamconsole policy test FILE [--workspace PATH]
+               iamconsole audit [export FILE] [--principal P] [--action A] [--outcome success|failure] [...]
 
         With no command, opens the full-screen console on the workspace: --workspace PATH, else
         $IAMCONSOLE_WORKSPACE, else $XDG_DATA_HOME/iamconsole/workspace.json (created with the

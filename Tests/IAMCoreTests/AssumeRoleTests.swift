@@ -1,4 +1,5 @@
 import Foundation
+import IAMPolicy
 import Testing
 
 @testable import IAMCore
@@ -32,10 +33,10 @@ struct AssumeRoleTests {
         #expect(
             fixture.service.account.role(named: "deploy")?.lastUsed
                 == RoleLastUsed(date: fixture.now, region: "us-east-1"))
-        let event = try #require(fixture.service.account.auditTrail.last)
-        #expect(event.action == "sts:AssumeRole")
-        #expect(event.principal == Self.alice)
-        #expect(event.resource == arn)
+        let event = try #require(fixture.service.pendingAuditRecords.last)
+        #expect(event.eventSource == "sts.amazonaws.com" && event.eventName == "AssumeRole")
+        #expect(event.userIdentity.arn == Self.alice)
+        #expect(JSONWriter.compact(event.requestParameters).contains(#""roleArn":"\#(arn)""#))
 
         let (session, principal) = try fixture.acting(with: response.credentials)
         #expect(try session.getCallerIdentity(as: principal).arn == response.assumedRoleUser.arn)
@@ -250,7 +251,9 @@ struct AssumeRoleTests {
         }
         let inner = try session.assumeRole(AssumeRoleRequest(roleArn: second, roleSessionName: "inner"), as: principal)
         #expect(inner.assumedRoleUser.arn.hasSuffix(":assumed-role/second/inner"))
-        #expect(session.account.auditTrail.last?.principal == "arn:aws:sts::\(TestAccount.id):assumed-role/first/outer")
+        #expect(
+            session.pendingAuditRecords.last?.userIdentity.arn
+                == "arn:aws:sts::\(TestAccount.id):assumed-role/first/outer")
     }
 
     @Test func aSessionPolicyIntersectsTheRolesPermissions() throws {

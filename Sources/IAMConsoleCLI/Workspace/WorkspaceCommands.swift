@@ -136,8 +136,13 @@ enum WorkspaceCommands {
             printError("\(error)")
             return 1
         }
-        let problems = WorkspaceChecker.check(workspace.account)
-        for problem in problems { printError("\(path): \(problem)") }
+        var problems = WorkspaceChecker.check(workspace.account).map { "\(path): \($0)" }
+        do {
+            problems += try workspace.auditTrail.read().problems
+        } catch {
+            problems.append("\(error)")
+        }
+        for problem in problems { printError(problem) }
         if problems.isEmpty {
             print("\(path): OK (schema version \(WorkspaceCodec.schemaVersion))")
             return 0
@@ -168,9 +173,22 @@ enum WorkspaceCommands {
             "Instance prof.  \(account.instanceProfiles.count)",
             "MFA devices     \(account.mfaDevices.count)",
             "Password policy \(policy)",
-            "Audit events    \(account.auditTrail.count)",
+            "Sign-in log     \(account.auditTrail.count) recent attempt\(account.auditTrail.count == 1 ? "" : "s")",
+            "Audit trail     \(trailSummary(workspace))",
         ]
         print(lines.joined(separator: "\n"))
         return 0
+    }
+
+    /// `N records in PATH (SIZE bytes)`, or why the trail could not be read.
+    static func trailSummary(_ workspace: Workspace) -> String {
+        let trail = workspace.auditTrail
+        do {
+            let contents = try trail.read()
+            let count = contents.records.count
+            return "\(count) record\(count == 1 ? "" : "s") in \(trail.path) (\(contents.bytes) bytes)"
+        } catch {
+            return "unreadable: \(error)"
+        }
     }
 }

@@ -70,6 +70,17 @@ extension IAMService {
     ) throws(IAMError)
         -> CreateAccessKeyResponse
     {
+        try recorded("CreateAccessKey", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> CreateAccessKeyResponse in
+            try service.handleCreateAccessKey(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreateAccessKey(
+        _ request: AccessKeyUserRequest, as principal: Principal
+    ) throws(IAMError)
+        -> CreateAccessKeyResponse
+    {
         let owner = try keyOwner(request.userName, principal)
         try authorize(principal, "CreateAccessKey", owner.arn)
         var existing = keys(of: owner.user)
@@ -95,6 +106,16 @@ extension IAMService {
     ) throws(IAMError)
         -> ListAccessKeysResponse
     {
+        try recorded("ListAccessKeys", request, principal) { () throws(IAMError) -> ListAccessKeysResponse in
+            try handleListAccessKeys(request, as: principal)
+        }
+    }
+
+    private func handleListAccessKeys(
+        _ request: AccessKeyUserRequest, as principal: Principal
+    ) throws(IAMError)
+        -> ListAccessKeysResponse
+    {
         let owner = try keyOwner(request.userName, principal)
         try authorize(principal, "ListAccessKeys", owner.arn)
         let shapes = keys(of: owner.user).map {
@@ -108,6 +129,17 @@ extension IAMService {
 
     /// Activates or deactivates an access key.
     public mutating func updateAccessKey(
+        _ request: UpdateAccessKeyRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("UpdateAccessKey", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUpdateAccessKey(request, as: principal)
+        }
+    }
+
+    private mutating func handleUpdateAccessKey(
         _ request: UpdateAccessKeyRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse
@@ -130,6 +162,17 @@ extension IAMService {
 
     /// Deletes an access key.
     public mutating func deleteAccessKey(
+        _ request: DeleteAccessKeyRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("DeleteAccessKey", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteAccessKey(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeleteAccessKey(
         _ request: DeleteAccessKeyRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse

@@ -30,6 +30,15 @@ extension IAMService {
     public func getAccessKeyLastUsed(
         _ request: GetAccessKeyLastUsedRequest, as principal: Principal
     ) throws(IAMError) -> GetAccessKeyLastUsedResponse {
+        try recorded("GetAccessKeyLastUsed", request, principal) {
+            () throws(IAMError) -> GetAccessKeyLastUsedResponse in
+            try handleGetAccessKeyLastUsed(request, as: principal)
+        }
+    }
+
+    private func handleGetAccessKeyLastUsed(
+        _ request: GetAccessKeyLastUsedRequest, as principal: Principal
+    ) throws(IAMError) -> GetAccessKeyLastUsedResponse {
         try NameRules.checkLength(request.accessKeyId, field: "accessKeyId", min: 16, max: 128)
         guard let (key, owner) = account.longTermKey(request.accessKeyId) else {
             // Authorise first on the account, so a caller without the permission learns nothing about ids.

@@ -33,6 +33,17 @@ extension IAMService {
     ) throws(IAMError)
         -> EmptyResponse
     {
+        try recorded("CreateAccountAlias", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleCreateAccountAlias(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreateAccountAlias(
+        _ request: AccountAliasRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
         try NameRules.checkAccountAlias(request.accountAlias)
         try authorize(principal, "CreateAccountAlias", "*")
         if account.alias == request.accountAlias { return EmptyResponse() }
@@ -43,6 +54,17 @@ extension IAMService {
 
     /// Removes the account alias.
     public mutating func deleteAccountAlias(
+        _ request: AccountAliasRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("DeleteAccountAlias", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteAccountAlias(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeleteAccountAlias(
         _ request: AccountAliasRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse
@@ -63,6 +85,16 @@ extension IAMService {
     ) throws(IAMError)
         -> ListAccountAliasesResponse
     {
+        try recorded("ListAccountAliases", request, principal) { () throws(IAMError) -> ListAccountAliasesResponse in
+            try handleListAccountAliases(request, as: principal)
+        }
+    }
+
+    private func handleListAccountAliases(
+        _ request: ListAccountAliasesRequest, as principal: Principal
+    ) throws(IAMError)
+        -> ListAccountAliasesResponse
+    {
         try Paging.checkMaxItems(request.maxItems)
         try authorize(principal, "ListAccountAliases", "*")
         return ListAccountAliasesResponse(
@@ -71,6 +103,12 @@ extension IAMService {
 
     /// Counts of the account's entities and the quotas that apply, as GetAccountSummary reports them.
     public func getAccountSummary(as principal: Principal) throws(IAMError) -> AccountSummaryResponse {
+        try recorded("GetAccountSummary", nil, principal) { () throws(IAMError) -> AccountSummaryResponse in
+            try handleGetAccountSummary(as: principal)
+        }
+    }
+
+    private func handleGetAccountSummary(as principal: Principal) throws(IAMError) -> AccountSummaryResponse {
         try authorize(principal, "GetAccountSummary", "*")
         let policyVersions = account.policies.values.reduce(0) { $0 + $1.versions.count }
         let assignedDevices = account.mfaDevices.values.filter { $0.assignedTo != nil }.count

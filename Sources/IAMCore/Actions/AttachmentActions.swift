@@ -111,6 +111,19 @@ extension IAMService {
     ) throws(IAMError)
         -> EmptyResponse
     {
+        try recorded(
+            "Attach" + AuditEventNames.target(user: request.userName, group: request.groupName, role: request.roleName)
+                + "Policy", request, principal
+        ) { (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleAttachPolicy(request, as: principal)
+        }
+    }
+
+    private mutating func handleAttachPolicy(
+        _ request: AttachPolicyRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
         let (kind, requested) = try request.target()
         try NameRules.checkARN(request.policyArn, field: "policyArn")
         let entity = try identity(kind, requested)
@@ -135,6 +148,19 @@ extension IAMService {
     ) throws(IAMError)
         -> EmptyResponse
     {
+        try recorded(
+            "Detach" + AuditEventNames.target(user: request.userName, group: request.groupName, role: request.roleName)
+                + "Policy", request, principal
+        ) { (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDetachPolicy(request, as: principal)
+        }
+    }
+
+    private mutating func handleDetachPolicy(
+        _ request: AttachPolicyRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
         let (kind, requested) = try request.target()
         try NameRules.checkARN(request.policyArn, field: "policyArn")
         let entity = try identity(kind, requested)
@@ -155,6 +181,20 @@ extension IAMService {
     )
         throws(IAMError) -> ListAttachedPoliciesResponse
     {
+        try recorded(
+            "ListAttached"
+                + AuditEventNames.target(user: request.userName, group: request.groupName, role: request.roleName)
+                + "Policies", request, principal
+        ) { () throws(IAMError) -> ListAttachedPoliciesResponse in
+            try handleListAttachedPolicies(request, as: principal)
+        }
+    }
+
+    private func handleListAttachedPolicies(
+        _ request: ListAttachedPoliciesRequest, as principal: Principal
+    )
+        throws(IAMError) -> ListAttachedPoliciesResponse
+    {
         let (kind, requested) = try request.target()
         if let prefix = request.pathPrefix { try NameRules.checkPolicyPath(prefix, field: "pathPrefix") }
         let entity = try identity(kind, requested)
@@ -171,6 +211,17 @@ extension IAMService {
 
     /// Lists the users, groups and roles a managed policy is attached to (or bounds).
     public func listEntitiesForPolicy(
+        _ request: ListEntitiesForPolicyRequest, as principal: Principal
+    )
+        throws(IAMError) -> ListEntitiesForPolicyResponse
+    {
+        try recorded("ListEntitiesForPolicy", request, principal) {
+            () throws(IAMError) -> ListEntitiesForPolicyResponse in
+            try handleListEntitiesForPolicy(request, as: principal)
+        }
+    }
+
+    private func handleListEntitiesForPolicy(
         _ request: ListEntitiesForPolicyRequest, as principal: Principal
     )
         throws(IAMError) -> ListEntitiesForPolicyResponse

@@ -90,6 +90,15 @@ extension IAMService {
     public func getAccountAuthorizationDetails(
         _ request: GetAccountAuthorizationDetailsRequest, as principal: Principal
     ) throws(IAMError) -> GetAccountAuthorizationDetailsResponse {
+        try recorded("GetAccountAuthorizationDetails", request, principal) {
+            () throws(IAMError) -> GetAccountAuthorizationDetailsResponse in
+            try handleGetAccountAuthorizationDetails(request, as: principal)
+        }
+    }
+
+    private func handleGetAccountAuthorizationDetails(
+        _ request: GetAccountAuthorizationDetailsRequest, as principal: Principal
+    ) throws(IAMError) -> GetAccountAuthorizationDetailsResponse {
         let allowed = ["User", "Role", "Group", "LocalManagedPolicy", "AWSManagedPolicy"]
         for value in request.filter ?? [] where !allowed.contains(value) {
             throw NameRules.validationError(

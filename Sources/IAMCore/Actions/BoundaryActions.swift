@@ -33,6 +33,19 @@ extension IAMService {
     )
         throws(IAMError) -> EmptyResponse
     {
+        try recorded(
+            "Put" + AuditEventNames.target(user: request.userName, role: request.roleName) + "PermissionsBoundary",
+            request, principal
+        ) { (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handlePutPermissionsBoundary(request, as: principal)
+        }
+    }
+
+    private mutating func handlePutPermissionsBoundary(
+        _ request: PutPermissionsBoundaryRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
         let (kind, requested) = try boundaryTarget(request.userName, request.roleName)
         let entity = try identity(kind, requested)
         let action = "Put\(kind.rawValue)PermissionsBoundary"
@@ -51,6 +64,17 @@ extension IAMService {
 
     /// Removes the permissions boundary of a user or role.
     public mutating func deletePermissionsBoundary(
+        _ request: DeletePermissionsBoundaryRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
+        try recorded(
+            "Delete" + AuditEventNames.target(user: request.userName, role: request.roleName) + "PermissionsBoundary",
+            request, principal
+        ) { (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeletePermissionsBoundary(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeletePermissionsBoundary(
         _ request: DeletePermissionsBoundaryRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
         let (kind, requested) = try boundaryTarget(request.userName, request.roleName)

@@ -22,6 +22,17 @@ extension IAMService {
     ) throws(IAMError)
         -> EmptyResponse
     {
+        try recorded("ChangePassword", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleChangePassword(request, as: principal)
+        }
+    }
+
+    private mutating func handleChangePassword(
+        _ request: ChangePasswordRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
         guard let userName = principal.ownUserName else {
             throw IAMError(.invalidUserType, "ChangePassword can only be called by an IAM user, not by \(principal).")
         }

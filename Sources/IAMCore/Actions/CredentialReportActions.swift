@@ -21,6 +21,15 @@ extension IAMService {
     public mutating func generateCredentialReport(
         as principal: Principal
     ) throws(IAMError) -> GenerateCredentialReportResponse {
+        try recorded("GenerateCredentialReport", nil, principal) {
+            (service: inout IAMService) throws(IAMError) -> GenerateCredentialReportResponse in
+            try service.handleGenerateCredentialReport(as: principal)
+        }
+    }
+
+    private mutating func handleGenerateCredentialReport(
+        as principal: Principal
+    ) throws(IAMError) -> GenerateCredentialReportResponse {
         try authorize(principal, "GenerateCredentialReport", "*")
         let now = clock.now()
         if let report = account.credentialReport,
@@ -38,6 +47,12 @@ extension IAMService {
     /// The last generated report; `ReportNotPresent` when there is none, `ReportExpired` when it
     /// is more than four hours old.
     public func getCredentialReport(as principal: Principal) throws(IAMError) -> GetCredentialReportResponse {
+        try recorded("GetCredentialReport", nil, principal) { () throws(IAMError) -> GetCredentialReportResponse in
+            try handleGetCredentialReport(as: principal)
+        }
+    }
+
+    private func handleGetCredentialReport(as principal: Principal) throws(IAMError) -> GetCredentialReportResponse {
         try authorize(principal, "GetCredentialReport", "*")
         guard let report = account.credentialReport else {
             throw IAMError(

@@ -88,6 +88,17 @@ extension IAMService {
     ) throws(IAMError)
         -> GroupResponse
     {
+        try recorded("CreateGroup", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> GroupResponse in
+            try service.handleCreateGroup(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreateGroup(
+        _ request: CreateGroupRequest, as principal: Principal
+    ) throws(IAMError)
+        -> GroupResponse
+    {
         let path = request.path ?? "/"
         try NameRules.checkName(request.groupName, field: "groupName", max: 128)
         try NameRules.checkPath(path)
@@ -105,6 +116,14 @@ extension IAMService {
 
     /// Returns a group and a page of its users.
     public func getGroup(_ request: GetGroupRequest, as principal: Principal) throws(IAMError) -> GetGroupResponse {
+        try recorded("GetGroup", request, principal) { () throws(IAMError) -> GetGroupResponse in
+            try handleGetGroup(request, as: principal)
+        }
+    }
+
+    private func handleGetGroup(
+        _ request: GetGroupRequest, as principal: Principal
+    ) throws(IAMError) -> GetGroupResponse {
         try NameRules.checkName(request.groupName, field: "groupName", max: 128)
         let group = try existingGroup(request.groupName)
         try authorize(principal, "GetGroup", account.arn(of: group))
@@ -122,6 +141,16 @@ extension IAMService {
     ) throws(IAMError)
         -> ListGroupsResponse
     {
+        try recorded("ListGroups", request, principal) { () throws(IAMError) -> ListGroupsResponse in
+            try handleListGroups(request, as: principal)
+        }
+    }
+
+    private func handleListGroups(
+        _ request: ListGroupsRequest, as principal: Principal
+    ) throws(IAMError)
+        -> ListGroupsResponse
+    {
         if let prefix = request.pathPrefix { try NameRules.checkPathPrefix(prefix) }
         try authorize(principal, "ListGroups", "arn:aws:iam::\(account.id):group/")
         let prefix = request.pathPrefix ?? "/"
@@ -134,6 +163,17 @@ extension IAMService {
 
     /// Renames a group or moves it; its members keep their membership.
     public mutating func updateGroup(
+        _ request: UpdateGroupRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("UpdateGroup", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUpdateGroup(request, as: principal)
+        }
+    }
+
+    private mutating func handleUpdateGroup(
         _ request: UpdateGroupRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse
@@ -166,6 +206,17 @@ extension IAMService {
     ) throws(IAMError)
         -> EmptyResponse
     {
+        try recorded("DeleteGroup", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteGroup(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeleteGroup(
+        _ request: GroupNameRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
         try NameRules.checkName(request.groupName, field: "groupName", max: 128)
         let group = try existingGroup(request.groupName)
         let arn = account.arn(of: group)
@@ -184,6 +235,17 @@ extension IAMService {
 
     /// Adds a user to a group (a user belongs to at most 10 groups; adding twice is a no-op).
     public mutating func addUserToGroup(
+        _ request: GroupMembershipRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("AddUserToGroup", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleAddUserToGroup(request, as: principal)
+        }
+    }
+
+    private mutating func handleAddUserToGroup(
         _ request: GroupMembershipRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse
@@ -207,6 +269,17 @@ extension IAMService {
     )
         throws(IAMError) -> EmptyResponse
     {
+        try recorded("RemoveUserFromGroup", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleRemoveUserFromGroup(request, as: principal)
+        }
+    }
+
+    private mutating func handleRemoveUserFromGroup(
+        _ request: GroupMembershipRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
         try NameRules.checkName(request.groupName, field: "groupName", max: 128)
         try NameRules.checkName(request.userName, field: "userName", max: 128)
         let group = try existingGroup(request.groupName)
@@ -223,6 +296,16 @@ extension IAMService {
 
     /// Lists the groups a user belongs to.
     public func listGroupsForUser(
+        _ request: ListGroupsForUserRequest, as principal: Principal
+    ) throws(IAMError)
+        -> ListGroupsResponse
+    {
+        try recorded("ListGroupsForUser", request, principal) { () throws(IAMError) -> ListGroupsResponse in
+            try handleListGroupsForUser(request, as: principal)
+        }
+    }
+
+    private func handleListGroupsForUser(
         _ request: ListGroupsForUserRequest, as principal: Principal
     ) throws(IAMError)
         -> ListGroupsResponse

@@ -77,6 +77,19 @@ extension IAMService {
     ) throws(IAMError)
         -> EmptyResponse
     {
+        try recorded(
+            "Put" + AuditEventNames.target(user: request.userName, group: request.groupName, role: request.roleName)
+                + "Policy", request, principal
+        ) { (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handlePutInlinePolicy(request, as: principal)
+        }
+    }
+
+    private mutating func handlePutInlinePolicy(
+        _ request: PutInlinePolicyRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
         let (kind, requested) = try target(request.userName, request.groupName, request.roleName)
         try NameRules.checkName(request.policyName, field: "policyName", max: 128)
         let entity = try identity(kind, requested)
@@ -104,6 +117,17 @@ extension IAMService {
     ) throws(IAMError)
         -> GetInlinePolicyResponse
     {
+        try recorded(
+            "Get" + AuditEventNames.target(user: request.userName, group: request.groupName, role: request.roleName)
+                + "Policy", request, principal
+        ) { () throws(IAMError) -> GetInlinePolicyResponse in try handleGetInlinePolicy(request, as: principal) }
+    }
+
+    private func handleGetInlinePolicy(
+        _ request: InlinePolicyRequest, as principal: Principal
+    ) throws(IAMError)
+        -> GetInlinePolicyResponse
+    {
         let (kind, requested) = try target(request.userName, request.groupName, request.roleName)
         try NameRules.checkName(request.policyName, field: "policyName", max: 128)
         let entity = try identity(kind, requested)
@@ -119,6 +143,19 @@ extension IAMService {
 
     /// Deletes an inline policy.
     public mutating func deleteInlinePolicy(
+        _ request: InlinePolicyRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
+        try recorded(
+            "Delete" + AuditEventNames.target(user: request.userName, group: request.groupName, role: request.roleName)
+                + "Policy", request, principal
+        ) { (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteInlinePolicy(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeleteInlinePolicy(
         _ request: InlinePolicyRequest, as principal: Principal
     )
         throws(IAMError) -> EmptyResponse
@@ -142,6 +179,17 @@ extension IAMService {
 
     /// Lists the names of an entity's inline policies.
     public func listInlinePolicies(
+        _ request: ListInlinePoliciesRequest, as principal: Principal
+    ) throws(IAMError)
+        -> ListInlinePoliciesResponse
+    {
+        try recorded(
+            "List" + AuditEventNames.target(user: request.userName, group: request.groupName, role: request.roleName)
+                + "Policies", request, principal
+        ) { () throws(IAMError) -> ListInlinePoliciesResponse in try handleListInlinePolicies(request, as: principal) }
+    }
+
+    private func handleListInlinePolicies(
         _ request: ListInlinePoliciesRequest, as principal: Principal
     ) throws(IAMError)
         -> ListInlinePoliciesResponse

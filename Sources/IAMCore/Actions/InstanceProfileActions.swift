@@ -63,6 +63,17 @@ extension IAMService {
     )
         throws(IAMError) -> InstanceProfileResponse
     {
+        try recorded("CreateInstanceProfile", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> InstanceProfileResponse in
+            try service.handleCreateInstanceProfile(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreateInstanceProfile(
+        _ request: CreateInstanceProfileRequest, as principal: Principal
+    )
+        throws(IAMError) -> InstanceProfileResponse
+    {
         let path = request.path ?? "/"
         try NameRules.checkName(request.instanceProfileName, field: "instanceProfileName", max: 128)
         try NameRules.checkPath(path)
@@ -93,6 +104,16 @@ extension IAMService {
     ) throws(IAMError)
         -> InstanceProfileResponse
     {
+        try recorded("GetInstanceProfile", request, principal) { () throws(IAMError) -> InstanceProfileResponse in
+            try handleGetInstanceProfile(request, as: principal)
+        }
+    }
+
+    private func handleGetInstanceProfile(
+        _ request: InstanceProfileNameRequest, as principal: Principal
+    ) throws(IAMError)
+        -> InstanceProfileResponse
+    {
         let profile = try existingInstanceProfile(request.instanceProfileName)
         try authorize(principal, "GetInstanceProfile", account.arn(of: profile))
         return InstanceProfileResponse(instanceProfile: account.shape(of: profile))
@@ -100,6 +121,17 @@ extension IAMService {
 
     /// Lists instance profiles, or with `roleName` the profiles that hold that role.
     public func listInstanceProfiles(
+        _ request: ListInstanceProfilesRequest, as principal: Principal
+    )
+        throws(IAMError) -> ListInstanceProfilesResponse
+    {
+        try recorded("ListInstanceProfiles", request, principal) {
+            () throws(IAMError) -> ListInstanceProfilesResponse in
+            try handleListInstanceProfiles(request, as: principal)
+        }
+    }
+
+    private func handleListInstanceProfiles(
         _ request: ListInstanceProfilesRequest, as principal: Principal
     )
         throws(IAMError) -> ListInstanceProfilesResponse
@@ -126,6 +158,17 @@ extension IAMService {
     )
         throws(IAMError) -> EmptyResponse
     {
+        try recorded("AddRoleToInstanceProfile", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleAddRoleToInstanceProfile(request, as: principal)
+        }
+    }
+
+    private mutating func handleAddRoleToInstanceProfile(
+        _ request: InstanceProfileRoleRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
         let profile = try existingInstanceProfile(request.instanceProfileName)
         let arn = account.arn(of: profile)
         try authorize(principal, "AddRoleToInstanceProfile", arn)
@@ -147,6 +190,15 @@ extension IAMService {
     public mutating func removeRoleFromInstanceProfile(
         _ request: InstanceProfileRoleRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
+        try recorded("RemoveRoleFromInstanceProfile", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleRemoveRoleFromInstanceProfile(request, as: principal)
+        }
+    }
+
+    private mutating func handleRemoveRoleFromInstanceProfile(
+        _ request: InstanceProfileRoleRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
         let profile = try existingInstanceProfile(request.instanceProfileName)
         let arn = account.arn(of: profile)
         try authorize(principal, "RemoveRoleFromInstanceProfile", arn)
@@ -163,6 +215,17 @@ extension IAMService {
 
     /// Deletes an instance profile that holds no role.
     public mutating func deleteInstanceProfile(
+        _ request: InstanceProfileNameRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
+        try recorded("DeleteInstanceProfile", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteInstanceProfile(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeleteInstanceProfile(
         _ request: InstanceProfileNameRequest, as principal: Principal
     )
         throws(IAMError) -> EmptyResponse

@@ -66,6 +66,15 @@ extension IAMService {
     public mutating func createLoginProfile(
         _ request: CreateLoginProfileRequest, as principal: Principal
     ) throws(IAMError) -> LoginProfileResponse {
+        try recorded("CreateLoginProfile", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> LoginProfileResponse in
+            try service.handleCreateLoginProfile(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreateLoginProfile(
+        _ request: CreateLoginProfileRequest, as principal: Principal
+    ) throws(IAMError) -> LoginProfileResponse {
         let user = try loginProfileOwner(request.userName, principal)
         let arn = account.arn(of: user)
         try authorize(principal, "CreateLoginProfile", arn)
@@ -90,6 +99,16 @@ extension IAMService {
     ) throws(IAMError)
         -> LoginProfileResponse
     {
+        try recorded("GetLoginProfile", request, principal) { () throws(IAMError) -> LoginProfileResponse in
+            try handleGetLoginProfile(request, as: principal)
+        }
+    }
+
+    private func handleGetLoginProfile(
+        _ request: LoginProfileRequest, as principal: Principal
+    ) throws(IAMError)
+        -> LoginProfileResponse
+    {
         let user = try loginProfileOwner(request.userName, principal)
         try authorize(principal, "GetLoginProfile", account.arn(of: user))
         guard let profile = user.loginProfile else { throw Self.noLoginProfile(user.name) }
@@ -99,6 +118,15 @@ extension IAMService {
     /// An administrator's change: a new password (checked like any other, and dated now, so an
     /// expired password works again), and whether the user must change it at the next sign-in.
     public mutating func updateLoginProfile(
+        _ request: UpdateLoginProfileRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
+        try recorded("UpdateLoginProfile", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUpdateLoginProfile(request, as: principal)
+        }
+    }
+
+    private mutating func handleUpdateLoginProfile(
         _ request: UpdateLoginProfileRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
         let user = try loginProfileOwner(request.userName, principal)
@@ -117,6 +145,15 @@ extension IAMService {
 
     /// Removes a user's console password; the user can no longer sign in to the console.
     public mutating func deleteLoginProfile(
+        _ request: LoginProfileRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
+        try recorded("DeleteLoginProfile", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteLoginProfile(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeleteLoginProfile(
         _ request: LoginProfileRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
         let user = try loginProfileOwner(request.userName, principal)

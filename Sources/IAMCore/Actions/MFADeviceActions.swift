@@ -108,6 +108,15 @@ extension IAMService {
     public mutating func enableMFADevice(
         _ request: MFACodesRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
+        try recorded("EnableMFADevice", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleEnableMFADevice(request, as: principal)
+        }
+    }
+
+    private mutating func handleEnableMFADevice(
+        _ request: MFACodesRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
         try MFARules.checkSerialNumber(request.serialNumber)
         try MFARules.checkCode(request.authenticationCode1, field: "authenticationCode1")
         try MFARules.checkCode(request.authenticationCode2, field: "authenticationCode2")
@@ -139,6 +148,15 @@ extension IAMService {
     public mutating func resyncMFADevice(
         _ request: MFACodesRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
+        try recorded("ResyncMFADevice", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleResyncMFADevice(request, as: principal)
+        }
+    }
+
+    private mutating func handleResyncMFADevice(
+        _ request: MFACodesRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
         try MFARules.checkSerialNumber(request.serialNumber)
         try MFARules.checkCode(request.authenticationCode1, field: "authenticationCode1")
         try MFARules.checkCode(request.authenticationCode2, field: "authenticationCode2")
@@ -164,6 +182,15 @@ extension IAMService {
     public mutating func deactivateMFADevice(
         _ request: MFADeviceRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
+        try recorded("DeactivateMFADevice", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeactivateMFADevice(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeactivateMFADevice(
+        _ request: MFADeviceRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
         try MFARules.checkSerialNumber(request.serialNumber)
         let owner = try mfaOwner(request.userName, principal)
         try authorize(principal, "DeactivateMFADevice", owner.arn)
@@ -184,6 +211,14 @@ extension IAMService {
     public func listMFADevices(
         _ request: ListMFADevicesRequest, as principal: Principal
     ) throws(IAMError) -> ListMFADevicesResponse {
+        try recorded("ListMFADevices", request, principal) { () throws(IAMError) -> ListMFADevicesResponse in
+            try handleListMFADevices(request, as: principal)
+        }
+    }
+
+    private func handleListMFADevices(
+        _ request: ListMFADevicesRequest, as principal: Principal
+    ) throws(IAMError) -> ListMFADevicesResponse {
         let owner = try mfaOwner(request.userName, principal)
         try authorize(principal, "ListMFADevices", owner.arn)
         let shapes = enabledSerials(owner).compactMap { serial in
@@ -200,6 +235,14 @@ extension IAMService {
     /// Describes a security key enabled for a user (or the root user); AWS accepts only FIDO
     /// security key serial numbers here.
     public func getMFADevice(
+        _ request: MFADeviceRequest, as principal: Principal
+    ) throws(IAMError) -> GetMFADeviceResponse {
+        try recorded("GetMFADevice", request, principal) { () throws(IAMError) -> GetMFADeviceResponse in
+            try handleGetMFADevice(request, as: principal)
+        }
+    }
+
+    private func handleGetMFADevice(
         _ request: MFADeviceRequest, as principal: Principal
     ) throws(IAMError) -> GetMFADeviceResponse {
         try MFARules.checkSerialNumber(request.serialNumber)

@@ -44,6 +44,15 @@ extension IAMService {
     public mutating func tagMFADevice(
         _ request: TagMFADeviceRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
+        try recorded("TagMFADevice", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleTagMFADevice(request, as: principal)
+        }
+    }
+
+    private mutating func handleTagMFADevice(
+        _ request: TagMFADeviceRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
         try MFARules.checkSerialNumber(request.serialNumber)
         try authorize(
             principal, "TagMFADevice", request.serialNumber, context: RequestContextBuilder.requestTags(request.tags))
@@ -62,6 +71,15 @@ extension IAMService {
     public mutating func untagMFADevice(
         _ request: UntagMFADeviceRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
+        try recorded("UntagMFADevice", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUntagMFADevice(request, as: principal)
+        }
+    }
+
+    private mutating func handleUntagMFADevice(
+        _ request: UntagMFADeviceRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
         try MFARules.checkSerialNumber(request.serialNumber)
         try authorize(
             principal, "UntagMFADevice", request.serialNumber,
@@ -78,6 +96,14 @@ extension IAMService {
 
     /// Lists a virtual MFA device's tags in the order they were added.
     public func listMFADeviceTags(
+        _ request: ListMFADeviceTagsRequest, as principal: Principal
+    ) throws(IAMError) -> ListTagsResponse {
+        try recorded("ListMFADeviceTags", request, principal) { () throws(IAMError) -> ListTagsResponse in
+            try handleListMFADeviceTags(request, as: principal)
+        }
+    }
+
+    private func handleListMFADeviceTags(
         _ request: ListMFADeviceTagsRequest, as principal: Principal
     ) throws(IAMError) -> ListTagsResponse {
         try MFARules.checkSerialNumber(request.serialNumber)

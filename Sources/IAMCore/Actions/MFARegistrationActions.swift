@@ -59,6 +59,15 @@ extension IAMService {
     public mutating func registerSecurityKey(
         _ request: RegisterSecurityKeyRequest, as principal: Principal
     ) throws(IAMError) -> RegisterSecurityKeyResponse {
+        try recorded("EnableMFADevice", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> RegisterSecurityKeyResponse in
+            try service.handleRegisterSecurityKey(request, as: principal)
+        }
+    }
+
+    private mutating func handleRegisterSecurityKey(
+        _ request: RegisterSecurityKeyRequest, as principal: Principal
+    ) throws(IAMError) -> RegisterSecurityKeyResponse {
         try NameRules.checkName(request.keyName, field: "keyName", max: 64)
         try NameRules.checkLength(request.credentialId, field: "credentialId", min: 16, max: 1364)
         guard request.credentialId.unicodeScalars.allSatisfy(Self.isBase64URL) else {

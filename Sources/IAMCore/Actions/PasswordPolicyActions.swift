@@ -74,6 +74,15 @@ extension IAMService {
     public mutating func updateAccountPasswordPolicy(
         _ request: UpdateAccountPasswordPolicyRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
+        try recorded("UpdateAccountPasswordPolicy", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUpdateAccountPasswordPolicy(request, as: principal)
+        }
+    }
+
+    private mutating func handleUpdateAccountPasswordPolicy(
+        _ request: UpdateAccountPasswordPolicyRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
         try authorize(principal, "UpdateAccountPasswordPolicy", "*")
         try request.check()
         account.passwordPolicy = request.policy
@@ -84,6 +93,14 @@ extension IAMService {
     /// The custom password policy, or NoSuchEntity while AWS's default policy applies. Users may
     /// read it without a policy when the password policy lets them change their own password.
     public func getAccountPasswordPolicy(as principal: Principal) throws(IAMError) -> GetAccountPasswordPolicyResponse {
+        try recorded("GetAccountPasswordPolicy", nil, principal) {
+            () throws(IAMError) -> GetAccountPasswordPolicyResponse in try handleGetAccountPasswordPolicy(as: principal)
+        }
+    }
+
+    private func handleGetAccountPasswordPolicy(
+        as principal: Principal
+    ) throws(IAMError) -> GetAccountPasswordPolicyResponse {
         let selfService = principal.ownUserName != nil && account.passwordPolicy?.allowUsersToChangePassword == true
         try authorize(principal, "GetAccountPasswordPolicy", "*", grantedByAccount: selfService)
         guard let policy = account.passwordPolicy else { throw noPasswordPolicy() }
@@ -92,6 +109,13 @@ extension IAMService {
 
     /// Removes the custom password policy, so AWS's default policy applies again.
     public mutating func deleteAccountPasswordPolicy(as principal: Principal) throws(IAMError) -> EmptyResponse {
+        try recorded("DeleteAccountPasswordPolicy", nil, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteAccountPasswordPolicy(as: principal)
+        }
+    }
+
+    private mutating func handleDeleteAccountPasswordPolicy(as principal: Principal) throws(IAMError) -> EmptyResponse {
         try authorize(principal, "DeleteAccountPasswordPolicy", "*")
         guard account.passwordPolicy != nil else { throw noPasswordPolicy() }
         account.passwordPolicy = nil

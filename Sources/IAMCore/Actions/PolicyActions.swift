@@ -98,6 +98,17 @@ extension IAMService {
     ) throws(IAMError)
         -> PolicyResponse
     {
+        try recorded("CreatePolicy", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> PolicyResponse in
+            try service.handleCreatePolicy(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreatePolicy(
+        _ request: CreatePolicyRequest, as principal: Principal
+    ) throws(IAMError)
+        -> PolicyResponse
+    {
         let path = request.path ?? "/"
         try NameRules.checkName(request.policyName, field: "policyName", max: 128)
         try NameRules.checkPolicyPath(path)
@@ -126,6 +137,14 @@ extension IAMService {
 
     /// Returns a managed policy (customer or AWS) with its usage counts.
     public func getPolicy(_ request: PolicyArnRequest, as principal: Principal) throws(IAMError) -> PolicyResponse {
+        try recorded("GetPolicy", request, principal) { () throws(IAMError) -> PolicyResponse in
+            try handleGetPolicy(request, as: principal)
+        }
+    }
+
+    private func handleGetPolicy(
+        _ request: PolicyArnRequest, as principal: Principal
+    ) throws(IAMError) -> PolicyResponse {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
         try authorize(principal, "GetPolicy", request.policyArn)
         switch managedPolicy(arn: request.policyArn) {
@@ -140,6 +159,16 @@ extension IAMService {
 
     /// Lists managed policies: the account's, AWS's, or both, optionally only those in use.
     public func listPolicies(
+        _ request: ListPoliciesRequest, as principal: Principal
+    ) throws(IAMError)
+        -> ListPoliciesResponse
+    {
+        try recorded("ListPolicies", request, principal) { () throws(IAMError) -> ListPoliciesResponse in
+            try handleListPolicies(request, as: principal)
+        }
+    }
+
+    private func handleListPolicies(
         _ request: ListPoliciesRequest, as principal: Principal
     ) throws(IAMError)
         -> ListPoliciesResponse
@@ -185,6 +214,17 @@ extension IAMService {
 
     /// Deletes a customer managed policy that is attached nowhere and has only its default version.
     public mutating func deletePolicy(
+        _ request: PolicyArnRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("DeletePolicy", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeletePolicy(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeletePolicy(
         _ request: PolicyArnRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse

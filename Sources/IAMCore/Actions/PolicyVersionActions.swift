@@ -78,6 +78,17 @@ extension IAMService {
     )
         throws(IAMError) -> PolicyVersionResponse
     {
+        try recorded("CreatePolicyVersion", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> PolicyVersionResponse in
+            try service.handleCreatePolicyVersion(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreatePolicyVersion(
+        _ request: CreatePolicyVersionRequest, as principal: Principal
+    )
+        throws(IAMError) -> PolicyVersionResponse
+    {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
         try authorize(principal, "CreatePolicyVersion", request.policyArn)
         var policy = try customerPolicyForVersions(request.policyArn)
@@ -112,6 +123,16 @@ extension IAMService {
     ) throws(IAMError)
         -> PolicyVersionResponse
     {
+        try recorded("GetPolicyVersion", request, principal) { () throws(IAMError) -> PolicyVersionResponse in
+            try handleGetPolicyVersion(request, as: principal)
+        }
+    }
+
+    private func handleGetPolicyVersion(
+        _ request: PolicyVersionRequest, as principal: Principal
+    ) throws(IAMError)
+        -> PolicyVersionResponse
+    {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
         try checkVersionId(request.versionId)
         try authorize(principal, "GetPolicyVersion", request.policyArn)
@@ -141,6 +162,16 @@ extension IAMService {
 
     /// Lists a managed policy's stored versions, newest first.
     public func listPolicyVersions(
+        _ request: ListPolicyVersionsRequest, as principal: Principal
+    ) throws(IAMError)
+        -> ListPolicyVersionsResponse
+    {
+        try recorded("ListPolicyVersions", request, principal) { () throws(IAMError) -> ListPolicyVersionsResponse in
+            try handleListPolicyVersions(request, as: principal)
+        }
+    }
+
+    private func handleListPolicyVersions(
         _ request: ListPolicyVersionsRequest, as principal: Principal
     ) throws(IAMError)
         -> ListPolicyVersionsResponse
@@ -181,6 +212,17 @@ extension IAMService {
     )
         throws(IAMError) -> EmptyResponse
     {
+        try recorded("DeletePolicyVersion", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeletePolicyVersion(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeletePolicyVersion(
+        _ request: PolicyVersionRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
         try NameRules.checkARN(request.policyArn, field: "policyArn")
         try checkVersionId(request.versionId)
         try authorize(principal, "DeletePolicyVersion", request.policyArn)
@@ -200,6 +242,17 @@ extension IAMService {
 
     /// Makes an existing version the default one.
     public mutating func setDefaultPolicyVersion(
+        _ request: PolicyVersionRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
+        try recorded("SetDefaultPolicyVersion", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleSetDefaultPolicyVersion(request, as: principal)
+        }
+    }
+
+    private mutating func handleSetDefaultPolicyVersion(
         _ request: PolicyVersionRequest, as principal: Principal
     )
         throws(IAMError) -> EmptyResponse

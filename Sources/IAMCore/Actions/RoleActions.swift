@@ -72,6 +72,16 @@ extension IAMService {
     ) throws(IAMError)
         -> RoleResponse
     {
+        try recorded("CreateRole", request, principal) { (service: inout IAMService) throws(IAMError) -> RoleResponse in
+            try service.handleCreateRole(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreateRole(
+        _ request: CreateRoleRequest, as principal: Principal
+    ) throws(IAMError)
+        -> RoleResponse
+    {
         let path = request.path ?? "/"
         try NameRules.checkName(request.roleName, field: "roleName", max: 64)
         try NameRules.checkPath(path)
@@ -107,6 +117,12 @@ extension IAMService {
 
     /// Returns a role with its trust policy, boundary, tags and last use.
     public func getRole(_ request: RoleNameRequest, as principal: Principal) throws(IAMError) -> RoleResponse {
+        try recorded("GetRole", request, principal) { () throws(IAMError) -> RoleResponse in
+            try handleGetRole(request, as: principal)
+        }
+    }
+
+    private func handleGetRole(_ request: RoleNameRequest, as principal: Principal) throws(IAMError) -> RoleResponse {
         try NameRules.checkName(request.roleName, field: "roleName", max: 64)
         let role = try existingRole(request.roleName)
         try authorize(principal, "GetRole", account.arn(of: role))
@@ -115,6 +131,14 @@ extension IAMService {
 
     /// Lists roles whose path starts with the prefix.
     public func listRoles(_ request: ListRolesRequest, as principal: Principal) throws(IAMError) -> ListRolesResponse {
+        try recorded("ListRoles", request, principal) { () throws(IAMError) -> ListRolesResponse in
+            try handleListRoles(request, as: principal)
+        }
+    }
+
+    private func handleListRoles(
+        _ request: ListRolesRequest, as principal: Principal
+    ) throws(IAMError) -> ListRolesResponse {
         if let prefix = request.pathPrefix { try NameRules.checkPathPrefix(prefix) }
         try authorize(principal, "ListRoles", "arn:aws:iam::\(account.id):role/")
         let prefix = request.pathPrefix ?? "/"
@@ -128,6 +152,17 @@ extension IAMService {
 
     /// Changes a role's description or maximum session duration.
     public mutating func updateRole(
+        _ request: UpdateRoleRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("UpdateRole", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUpdateRole(request, as: principal)
+        }
+    }
+
+    private mutating func handleUpdateRole(
         _ request: UpdateRoleRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse
@@ -152,6 +187,17 @@ extension IAMService {
     )
         throws(IAMError) -> EmptyResponse
     {
+        try recorded("UpdateAssumeRolePolicy", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUpdateAssumeRolePolicy(request, as: principal)
+        }
+    }
+
+    private mutating func handleUpdateAssumeRolePolicy(
+        _ request: UpdateAssumeRolePolicyRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
         try NameRules.checkName(request.roleName, field: "roleName", max: 64)
         let role = try existingRole(request.roleName)
         let arn = account.arn(of: role)
@@ -165,6 +211,17 @@ extension IAMService {
 
     /// Deletes a role that has no policies and belongs to no instance profile.
     public mutating func deleteRole(
+        _ request: RoleNameRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("DeleteRole", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteRole(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeleteRole(
         _ request: RoleNameRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse

@@ -27,6 +27,17 @@ extension IAMService {
     )
         throws(IAMError) -> EmptyResponse
     {
+        try recorded("UpdateAccountName", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUpdateAccountName(request, as: principal)
+        }
+    }
+
+    private mutating func handleUpdateAccountName(
+        _ request: UpdateAccountNameRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
         try authorize(principal, "UpdateAccountName", account.rootARN, rootOnly: principal != .root)
         try NameRules.checkLength(request.accountName, field: "accountName", min: 1, max: 50)
         account.name = request.accountName
@@ -36,6 +47,17 @@ extension IAMService {
 
     /// Changes the root user's email address (its sign-in name). Root only.
     public mutating func updateRootEmail(
+        _ request: UpdateRootEmailRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
+        try recorded("UpdateRootEmail", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUpdateRootEmail(request, as: principal)
+        }
+    }
+
+    private mutating func handleUpdateRootEmail(
         _ request: UpdateRootEmailRequest, as principal: Principal
     )
         throws(IAMError) -> EmptyResponse
@@ -50,6 +72,17 @@ extension IAMService {
     /// Changes the root password after checking the current one. Root only; the password policy does
     /// not apply to root, but AWS's own minimum (8 characters, 3 character classes) does.
     public mutating func changeRootPassword(
+        _ request: ChangeRootPasswordRequest, as principal: Principal
+    )
+        throws(IAMError) -> EmptyResponse
+    {
+        try recorded("ChangeRootPassword", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleChangeRootPassword(request, as: principal)
+        }
+    }
+
+    private mutating func handleChangeRootPassword(
         _ request: ChangeRootPasswordRequest, as principal: Principal
     )
         throws(IAMError) -> EmptyResponse

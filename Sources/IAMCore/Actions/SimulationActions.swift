@@ -51,6 +51,16 @@ extension IAMService {
     ) throws(IAMError)
         -> SimulatePolicyResponse
     {
+        try recorded("SimulatePrincipalPolicy", request, principal) { () throws(IAMError) -> SimulatePolicyResponse in
+            try handleSimulatePrincipalPolicy(request, as: principal)
+        }
+    }
+
+    private func handleSimulatePrincipalPolicy(
+        _ request: SimulatePolicyRequest, as principal: Principal
+    ) throws(IAMError)
+        -> SimulatePolicyResponse
+    {
         guard let sourceARN = request.policySourceArn else {
             throw NameRules.validationError("null", "policySourceArn", "Member must not be null")
         }
@@ -75,6 +85,16 @@ extension IAMService {
 
     /// Simulates how the given policies decide each action on each resource, with no principal's policies.
     public func simulateCustomPolicy(
+        _ request: SimulatePolicyRequest, as principal: Principal
+    ) throws(IAMError)
+        -> SimulatePolicyResponse
+    {
+        try recorded("SimulateCustomPolicy", request, principal) { () throws(IAMError) -> SimulatePolicyResponse in
+            try handleSimulateCustomPolicy(request, as: principal)
+        }
+    }
+
+    private func handleSimulateCustomPolicy(
         _ request: SimulatePolicyRequest, as principal: Principal
     ) throws(IAMError)
         -> SimulatePolicyResponse

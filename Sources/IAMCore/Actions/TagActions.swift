@@ -108,6 +108,15 @@ extension IAMService {
 
     /// Adds or overwrites tags on a user, role or customer managed policy (at most 50 in all).
     public mutating func tag(_ request: TagRequest, as principal: Principal) throws(IAMError) -> EmptyResponse {
+        try recorded(
+            "Tag" + AuditEventNames.target(user: request.userName, role: request.roleName, policy: request.policyArn),
+            request, principal
+        ) { (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleTag(request, as: principal)
+        }
+    }
+
+    private mutating func handleTag(_ request: TagRequest, as principal: Principal) throws(IAMError) -> EmptyResponse {
         let target = try tagTarget(userName: request.userName, roleName: request.roleName, policyArn: request.policyArn)
         let (arn, action) = arnAndAction(target, "Tag")
         try authorize(principal, action, arn, context: RequestContextBuilder.requestTags(request.tags))
@@ -128,6 +137,17 @@ extension IAMService {
 
     /// Removes tags by key from a user, role or customer managed policy; missing keys are ignored.
     public mutating func untag(_ request: UntagRequest, as principal: Principal) throws(IAMError) -> EmptyResponse {
+        try recorded(
+            "Untag" + AuditEventNames.target(user: request.userName, role: request.roleName, policy: request.policyArn),
+            request, principal
+        ) { (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUntag(request, as: principal)
+        }
+    }
+
+    private mutating func handleUntag(
+        _ request: UntagRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
         let target = try tagTarget(userName: request.userName, roleName: request.roleName, policyArn: request.policyArn)
         let (arn, action) = arnAndAction(target, "Untag")
         try authorize(principal, action, arn, context: request.tagKeys.isEmpty ? [:] : ["aws:TagKeys": request.tagKeys])
@@ -146,6 +166,15 @@ extension IAMService {
 
     /// Lists the tags of a user, role or customer managed policy, in the order they were added.
     public func listTags(_ request: ListTagsRequest, as principal: Principal) throws(IAMError) -> ListTagsResponse {
+        try recorded(
+            "List" + AuditEventNames.target(user: request.userName, role: request.roleName, policy: request.policyArn)
+                + "Tags", request, principal
+        ) { () throws(IAMError) -> ListTagsResponse in try handleListTags(request, as: principal) }
+    }
+
+    private func handleListTags(
+        _ request: ListTagsRequest, as principal: Principal
+    ) throws(IAMError) -> ListTagsResponse {
         let target = try tagTarget(userName: request.userName, roleName: request.roleName, policyArn: request.policyArn)
         let (arn, action) = arnAndAction(target, "List")
         try authorize(principal, action + "Tags", arn)

@@ -66,6 +66,16 @@ extension IAMService {
     ) throws(IAMError)
         -> UserResponse
     {
+        try recorded("CreateUser", request, principal) { (service: inout IAMService) throws(IAMError) -> UserResponse in
+            try service.handleCreateUser(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreateUser(
+        _ request: CreateUserRequest, as principal: Principal
+    ) throws(IAMError)
+        -> UserResponse
+    {
         let path = request.path ?? "/"
         try NameRules.checkName(request.userName, field: "userName", max: 64)
         try NameRules.checkPath(path)
@@ -93,6 +103,12 @@ extension IAMService {
 
     /// Returns a user; without a name, the calling user (or, for root, the root user).
     public func getUser(_ request: UserNameRequest, as principal: Principal) throws(IAMError) -> UserResponse {
+        try recorded("GetUser", request, principal) { () throws(IAMError) -> UserResponse in
+            try handleGetUser(request, as: principal)
+        }
+    }
+
+    private func handleGetUser(_ request: UserNameRequest, as principal: Principal) throws(IAMError) -> UserResponse {
         guard let name = request.userName ?? principal.ownUserName else {
             if case .root = principal {
                 let root = UserShape(
@@ -111,6 +127,14 @@ extension IAMService {
 
     /// Lists users whose path starts with the prefix, sorted by name, a page at a time.
     public func listUsers(_ request: ListUsersRequest, as principal: Principal) throws(IAMError) -> ListUsersResponse {
+        try recorded("ListUsers", request, principal) { () throws(IAMError) -> ListUsersResponse in
+            try handleListUsers(request, as: principal)
+        }
+    }
+
+    private func handleListUsers(
+        _ request: ListUsersRequest, as principal: Principal
+    ) throws(IAMError) -> ListUsersResponse {
         if let prefix = request.pathPrefix { try NameRules.checkPathPrefix(prefix) }
         try authorize(principal, "ListUsers", "arn:aws:iam::\(account.id):user/")
         let prefix = request.pathPrefix ?? "/"
@@ -124,6 +148,17 @@ extension IAMService {
 
     /// Renames a user or moves it to a new path; memberships, policies and credentials follow it.
     public mutating func updateUser(
+        _ request: UpdateUserRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("UpdateUser", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleUpdateUser(request, as: principal)
+        }
+    }
+
+    private mutating func handleUpdateUser(
         _ request: UpdateUserRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse
@@ -152,6 +187,17 @@ extension IAMService {
 
     /// Deletes a user that has nothing left attached (DeleteConflict otherwise, naming what remains).
     public mutating func deleteUser(
+        _ request: UserNameRequest, as principal: Principal
+    ) throws(IAMError)
+        -> EmptyResponse
+    {
+        try recorded("DeleteUser", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteUser(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeleteUser(
         _ request: UserNameRequest, as principal: Principal
     ) throws(IAMError)
         -> EmptyResponse

@@ -48,6 +48,15 @@ extension IAMService {
     public mutating func createVirtualMFADevice(
         _ request: CreateVirtualMFADeviceRequest, as principal: Principal
     ) throws(IAMError) -> CreateVirtualMFADeviceResponse {
+        try recorded("CreateVirtualMFADevice", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> CreateVirtualMFADeviceResponse in
+            try service.handleCreateVirtualMFADevice(request, as: principal)
+        }
+    }
+
+    private mutating func handleCreateVirtualMFADevice(
+        _ request: CreateVirtualMFADeviceRequest, as principal: Principal
+    ) throws(IAMError) -> CreateVirtualMFADeviceResponse {
         let path = request.path ?? "/"
         try NameRules.checkPath(path)
         try NameRules.checkName(request.virtualMFADeviceName, field: "virtualMFADeviceName", max: 226)
@@ -83,6 +92,15 @@ extension IAMService {
     public mutating func deleteVirtualMFADevice(
         _ request: SerialNumberRequest, as principal: Principal
     ) throws(IAMError) -> EmptyResponse {
+        try recorded("DeleteVirtualMFADevice", request, principal) {
+            (service: inout IAMService) throws(IAMError) -> EmptyResponse in
+            try service.handleDeleteVirtualMFADevice(request, as: principal)
+        }
+    }
+
+    private mutating func handleDeleteVirtualMFADevice(
+        _ request: SerialNumberRequest, as principal: Principal
+    ) throws(IAMError) -> EmptyResponse {
         try MFARules.checkSerialNumber(request.serialNumber)
         try authorize(principal, "DeleteVirtualMFADevice", request.serialNumber)
         guard let device = account.mfaDevices[request.serialNumber], device.type == .virtual else {
@@ -98,6 +116,15 @@ extension IAMService {
 
     /// Lists the account's virtual MFA devices (never their seeds), by serial number.
     public func listVirtualMFADevices(
+        _ request: ListVirtualMFADevicesRequest, as principal: Principal
+    ) throws(IAMError) -> ListVirtualMFADevicesResponse {
+        try recorded("ListVirtualMFADevices", request, principal) {
+            () throws(IAMError) -> ListVirtualMFADevicesResponse in
+            try handleListVirtualMFADevices(request, as: principal)
+        }
+    }
+
+    private func handleListVirtualMFADevices(
         _ request: ListVirtualMFADevicesRequest, as principal: Principal
     ) throws(IAMError) -> ListVirtualMFADevicesResponse {
         let status = request.assignmentStatus ?? "Any"

@@ -22,6 +22,10 @@ public struct Account: Sendable, Equatable {
     public var mfaDevices: [String: MFADevice]
     /// The custom password policy, or nil when the IAM default applies.
     public var passwordPolicy: PasswordPolicy?
+    /// Recent console sign-in attempts, kept in the account so the sign-in throttle counts them
+    /// across restarts and consoles (bounded by `SignInAttemptLog`). The full record of every
+    /// request is the CloudTrail-shaped trail beside the workspace file; workspaces written before
+    /// it existed hold other events here too, which the next save moves to that trail.
     public var auditTrail: [AuditEvent]
     /// The last generated credential report, as GetCredentialReport returns it until it expires.
     public var credentialReport: CredentialReportSnapshot?

@@ -1,4 +1,6 @@
-/// One entry of the audit trail: who did what to which resource, and how it ended.
+/// One entry of the account's sign-in log (`Account.auditTrail`): who tried to sign in and how it
+/// ended. Workspaces written before the CloudTrail-shaped trail beside the file kept every action
+/// in this form; `LegacyAuditEvents` turns those into trail records.
 public struct AuditEvent: Codable, Sendable, Equatable {
     public var time: Timestamp
     /// The ARN of the principal that made the request.

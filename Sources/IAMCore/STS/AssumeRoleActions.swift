@@ -21,6 +21,15 @@ extension IAMService {
     public mutating func assumeRole(
         _ request: AssumeRoleRequest, as principal: Principal
     ) throws(IAMError) -> AssumeRoleResponse {
+        try recorded("AssumeRole", request, principal, eventSource: AuditEventSource.sts) {
+            (service: inout IAMService) throws(IAMError) -> AssumeRoleResponse in
+            try service.handleAssumeRole(request, as: principal)
+        }
+    }
+
+    private mutating func handleAssumeRole(
+        _ request: AssumeRoleRequest, as principal: Principal
+    ) throws(IAMError) -> AssumeRoleResponse {
         try STSValidation.check(request)
         let now = clock.now()
         if let session, session.isExpired(at: now) { throw .expiredToken }

@@ -9,6 +9,15 @@ extension IAMService {
     public mutating func getSessionToken(
         _ request: GetSessionTokenRequest, as principal: Principal
     ) throws(IAMError) -> GetSessionTokenResponse {
+        try recorded("GetSessionToken", request, principal, eventSource: AuditEventSource.sts) {
+            (service: inout IAMService) throws(IAMError) -> GetSessionTokenResponse in
+            try service.handleGetSessionToken(request, as: principal)
+        }
+    }
+
+    private mutating func handleGetSessionToken(
+        _ request: GetSessionTokenRequest, as principal: Principal
+    ) throws(IAMError) -> GetSessionTokenResponse {
         try STSValidation.check(request)
         let now = clock.now()
         if let session, session.isExpired(at: now) { throw .expiredToken }
@@ -36,6 +45,13 @@ extension IAMService {
     public func getCallerIdentity(
         _ request: GetCallerIdentityRequest = GetCallerIdentityRequest(), as principal: Principal
     ) throws(IAMError) -> GetCallerIdentityResponse {
+        try recorded("GetCallerIdentity", request, principal, eventSource: AuditEventSource.sts) {
+            () throws(IAMError) -> GetCallerIdentityResponse in
+            try handleGetCallerIdentity(as: principal)
+        }
+    }
+
+    private func handleGetCallerIdentity(as principal: Principal) throws(IAMError) -> GetCallerIdentityResponse {
         if let session, session.isExpired(at: clock.now()) { throw .expiredToken }
         try checkPrincipalExists(principal)
         let userId: String

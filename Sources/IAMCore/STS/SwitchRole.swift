@@ -27,6 +27,20 @@ extension IAMService {
     public mutating func switchRole(
         from signedIn: ConsoleSession, role: String, sessionName: String? = nil
     ) throws(IAMError) -> ConsoleSession {
+        let request = SwitchRoleRecord(
+            roleArn: role, roleSessionName: sessionName ?? defaultSessionName(for: signedIn.principal))
+        let previous = session
+        session = signedIn
+        defer { session = previous }
+        return try recorded("AssumeRole", request, signedIn.principal, eventSource: AuditEventSource.sts) {
+            (service: inout IAMService) throws(IAMError) -> ConsoleSession in
+            try service.handleSwitchRole(from: signedIn, role: role, sessionName: sessionName)
+        }
+    }
+
+    private mutating func handleSwitchRole(
+        from signedIn: ConsoleSession, role: String, sessionName: String? = nil
+    ) throws(IAMError) -> ConsoleSession {
         let now = clock.now()
         if signedIn.isExpired(at: now) { throw .expiredToken }
         try checkPrincipalExists(signedIn.principal)
@@ -59,4 +73,11 @@ extension IAMService {
         case .roleSession(_, let session): return session
         }
     }
+}
+
+/// What the audit trail records of a console role switch: the role and the session name, as an
+/// AssumeRole request would carry them.
+struct SwitchRoleRecord: Encodable {
+    var roleArn: String
+    var roleSessionName: String
 }

@@ -10,8 +10,11 @@ public struct IAMService: Sendable {
     public var quotas: Quotas
     /// Counts the actions that changed the account, so callers know whether to save.
     public internal(set) var revision = 0
-    /// Whether successful changes are appended to the account's audit trail.
+    /// Whether requests are recorded in `auditRecorder` (off while building sample accounts).
     public var recordsAudit = true
+    /// Collects a CloudTrail-shaped record of every request, allowed or refused, for the caller to
+    /// write to the trail beside the workspace (see `pendingAuditRecords`).
+    public var auditRecorder = AuditRecorder()
     /// Context keys of the caller's session that policies can test, e.g. `aws:MultiFactorAuthPresent`
     /// after an MFA sign-in or `aws:SourceIp`. The clock's `aws:CurrentTime` and `aws:EpochTime` are added.
     public var callerContext: [String: [String]] = [:]
@@ -93,16 +96,12 @@ public struct IAMService: Sendable {
     /// `CreateUser` → `iam:CreateUser`; an action that already names its service is kept.
     static func qualified(_ action: String) -> String { action.contains(":") ? action : "iam:" + action }
 
-    /// Records a successful change: bumps the revision and appends to the audit trail.
+    /// Notes a successful change so callers know to save; the request's audit record is made by
+    /// the public action around it.
     mutating func committed(_ principal: Principal, _ action: String, _ resource: String) {
         revision += 1
         // Every write is also the moment to forget credentials that can never be used again.
         account.pruneExpiredCredentials(at: clock.now())
-        guard recordsAudit else { return }
-        account.auditTrail.append(
-            AuditEvent(
-                time: clock.now(), principal: principal.arn(in: account), action: Self.qualified(action),
-                resource: resource, outcome: "Success"))
     }
 
     /// Replaces the account wholesale (used when the workspace is reloaded from disk).

@@ -83,11 +83,11 @@ public enum SignInResult: Sendable, Equatable {
 
 /// Console sign-in: the checks AWS's sign-in page makes, as IAMCore functions the console calls.
 ///
-/// Every checked attempt is recorded in the audit trail as a `signin:ConsoleLogin` event of the
-/// identity's ARN (the root ARN, or the user's, also for a user name that does not exist), with
+/// Every checked attempt is kept in the account's `auditTrail` as a `signin:ConsoleLogin` event of
+/// the identity's ARN (the root ARN, or the user's, also for a user name that does not exist), with
 /// the outcome `Success`, `Failed authentication` (password) or `InvalidAuthenticationCode`
-/// (second factor). Those events are recorded even when `recordsAudit` is off, because the
-/// throttle counts failures from them.
+/// (second factor). Those events are kept even when `recordsAudit` is off, because the throttle
+/// counts failures from them; the audit recorder also gets a CloudTrail `ConsoleLogin` record.
 public enum ConsoleSignIn {
     public static let auditAction = "signin:ConsoleLogin"
     public static let success = "Success"
@@ -203,7 +203,7 @@ extension IAMService {
             }
         }
         guard let used else {
-            recordSignIn(arn, ConsoleSignIn.codeFailure)
+            recordSignIn(arn, ConsoleSignIn.codeFailure, mfaUsed: true)
             return .rejected(ConsoleSignIn.codeFailureMessage)
         }
         return .signedIn(finishSignIn(challenge.principal, arn, mfa: used.serialNumber))
@@ -220,17 +220,15 @@ extension IAMService {
         } else {
             account.root.passwordLastUsed = now
         }
-        recordSignIn(arn, ConsoleSignIn.success)
+        recordSignIn(arn, ConsoleSignIn.success, mfaUsed: serial != nil)
         var session = ConsoleSession(
             principal: principal, signedInAt: now, mfaSerialNumber: serial, mfaAuthenticatedAt: serial.map { _ in now })
         if let profile { session.notePasswordState(profile, policy: account.passwordPolicy, at: now) }
         return session
     }
 
-    private mutating func recordSignIn(_ arn: String, _ outcome: String) {
-        account.auditTrail.append(
-            AuditEvent(
-                time: clock.now(), principal: arn, action: ConsoleSignIn.auditAction, resource: arn, outcome: outcome))
+    private mutating func recordSignIn(_ arn: String, _ outcome: String, mfaUsed: Bool = false) {
+        noteSignIn(arn, outcome, mfaUsed: mfaUsed)
         revision += 1
     }
 

@@ -42,6 +42,19 @@ extension IAMService {
     public mutating func completePasswordChange(
         _ session: ConsoleSession, oldPassword: String, newPassword: String
     ) throws(IAMError) -> ConsoleSession {
+        // Recorded as the session's ChangePassword request, with the session's MFA facts.
+        let previous = self.session
+        self.session = session
+        defer { self.session = previous }
+        return try recorded("ChangePassword", nil, session.principal) {
+            (service: inout IAMService) throws(IAMError) -> ConsoleSession in
+            try service.handlePasswordChange(session, oldPassword: oldPassword, newPassword: newPassword)
+        }
+    }
+
+    private mutating func handlePasswordChange(
+        _ session: ConsoleSession, oldPassword: String, newPassword: String
+    ) throws(IAMError) -> ConsoleSession {
         guard let userName = session.principal.ownUserName else {
             throw IAMError(.invalidUserType, "Only an IAM user's password is changed at sign-in.")
         }

@@ -94,20 +94,31 @@ public struct WorkspaceFile: Sendable {
     ///   unchanged.
     @discardableResult
     public func update(_ body: (Data?) throws -> Data?) throws -> FileStamp? {
+        try locked { paths in try updateHoldingLock(paths, body) }
+    }
+
+    /// ``update(_:)`` for a caller that already holds the lock through ``locked(_:)``.
+    func updateHoldingLock(_ paths: WorkspacePaths, _ body: (Data?) throws -> Data?) throws -> FileStamp? {
+        let current = try readIfPresent()
+        guard let new = try body(current?.data) else { return current?.stamp }
+        if let current, current.data == new { return current.stamp }
+        return try AtomicSave.save(new, replacing: current?.data, at: paths)
+    }
+
+    /// Runs `body` holding the workspace lock (waiting up to ``lockTimeout``), with the paths of the file the lock
+    /// guards; the files beside the workspace (the audit trail) are written under the same lock.
+    func locked<T>(_ body: (WorkspacePaths) throws -> T) throws -> T {
         let paths = self.paths.resolvingSymbolicLink()
         let lock = try lockForSaving(paths)
-        let current = try readIfPresent()
-        guard let new = try body(current?.data) else {
+        let result: T
+        do {
+            result = try body(paths)
+        } catch {
             lock.release()
-            return current?.stamp
+            throw error
         }
-        if let current, current.data == new {
-            lock.release()
-            return current.stamp
-        }
-        let stamp = try AtomicSave.save(new, replacing: current?.data, at: paths)
         lock.release()
-        return stamp
+        return result
     }
 
     /// Saves `data` under the lock without looking at the current content, e.g. to create a new workspace.

@@ -69,19 +69,52 @@ public final class Workspace: @unchecked Sendable {
     /// `body` gets the current account and returns the new one and a result; returning the account
     /// unchanged writes nothing. An error thrown by `body` leaves the file untouched and propagates.
     public func update<Result>(_ body: (Account) throws -> (Account, Result)) throws -> Result {
+        try update(recording: nil, body)
+    }
+
+    /// ``update(_:)`` that also appends the records `recorder` collected to the audit trail beside
+    /// the file, under the same lock: after the save when `body` succeeds, and also when it throws,
+    /// since refused requests belong in the trail although they change nothing.
+    ///
+    /// A save also moves the events of a workspace written before the trail existed out of the
+    /// account and into the trail (see `LegacyAuditEvents`).
+    public func update<Result>(
+        recording recorder: AuditRecorder?, _ body: (Account) throws -> (Account, Result)
+    ) throws -> Result {
         var result: Result?
         let path = file.path
-        let newStamp = try file.update { (current: Data?) throws -> Data? in
-            guard let current else {
-                throw WorkspaceError(path: path, location: nil, message: "the workspace file was removed")
+        let trail = auditTrail
+        let newStamp = try file.locked { paths in
+            let stamp: FileStamp?
+            do {
+                stamp = try file.updateHoldingLock(paths) { (current: Data?) throws -> Data? in
+                    guard let current else {
+                        throw WorkspaceError(path: path, location: nil, message: "the workspace file was removed")
+                    }
+                    let latest = try WorkspaceCodec.decode(current, path: path)
+                    var (changed, value) = try body(latest)
+                    result = value
+                    if changed != latest, let legacy = LegacyAuditEvents.extract(from: changed) {
+                        // Written before the save that drops them: a failed save then leaves them twice, never nowhere.
+                        try trail.appendHoldingLock(legacy.records)
+                        changed = legacy.account
+                    }
+                    self.lock.lock()
+                    self.account = changed
+                    self.lock.unlock()
+                    return changed == latest ? nil : try WorkspaceCodec.encode(changed)
+                }
+            } catch {
+                try? trail.appendHoldingLock(recorder?.take() ?? [])
+                throw error
             }
-            let latest = try WorkspaceCodec.decode(current, path: path)
-            let (changed, value) = try body(latest)
-            result = value
-            self.lock.lock()
-            self.account = changed
-            self.lock.unlock()
-            return changed == latest ? nil : try WorkspaceCodec.encode(changed)
+            do {
+                try trail.appendHoldingLock(recorder?.take() ?? [])
+            } catch {
+                throw WorkspaceError(
+                    path: path, location: nil, message: "the change was saved, but its audit record was not: \(error)")
+            }
+            return stamp
         }
         lock.lock()
         if let newStamp { stamp = newStamp } else { stamp = file.currentStamp() }
