@@ -8,12 +8,22 @@ public struct AccountSnapshot: Sendable, Equatable {
     public var workspacePath: String
     /// Who is signed in, as the header shows it (the console shows the signed-in principal instead).
     public var principal: String
+    /// Reads the audit trail when the Audit log view first asks (it can be large), oldest first.
+    public var auditRecords: @Sendable () -> [CloudTrailRecord]
 
     /// Creates a snapshot.
-    public init(account: Account, workspacePath: String, principal: String) {
+    public init(
+        account: Account, workspacePath: String, principal: String,
+        auditRecords: @escaping @Sendable () -> [CloudTrailRecord] = { [] }
+    ) {
         self.account = account
         self.workspacePath = workspacePath
         self.principal = principal
+        self.auditRecords = auditRecords
+    }
+
+    public static func == (lhs: AccountSnapshot, rhs: AccountSnapshot) -> Bool {
+        lhs.account == rhs.account && lhs.workspacePath == rhs.workspacePath && lhs.principal == rhs.principal
     }
 }
 

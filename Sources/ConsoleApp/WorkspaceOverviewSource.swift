@@ -32,7 +32,10 @@ public final class WorkspaceOverviewSource: AccountSource {
 
     public func loadSnapshot() throws -> AccountSnapshot {
         if workspace.changedOnDisk() { try workspace.reload() }
-        return AccountSnapshot(account: workspace.account, workspacePath: workspace.file.path, principal: principal)
+        let trail = workspace.auditTrail
+        return AccountSnapshot(
+            account: workspace.account, workspacePath: workspace.file.path, principal: principal,
+            auditRecords: { (try? trail.read().records) ?? [] })
     }
 
     public func changedOnDisk() -> Bool { workspace.changedOnDisk() }

@@ -128,7 +128,8 @@ extension BrowserState {
         case .inlinePolicy(let owner, let policy):
             (kind, name) = ("inline policy", policy)
             change = { _ = try $0.deleteInlinePolicy(owner.inlineRequest(policy), as: $1) }
-        case .section:
+        case .section, .auditRecord:
+            message = StatusMessage(text: "Audit records cannot be deleted: the trail is append-only", isError: false)
             return
         }
         let dialog = TypeToConfirmDialog(

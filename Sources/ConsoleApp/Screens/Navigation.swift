@@ -35,19 +35,18 @@ enum Section: Int, CaseIterable, Sendable, Equatable {
     var hasDetailPage: Bool { self == .root || self == .passwordPolicy }
 
     /// True for the sections that show a filterable table.
-    var isList: Bool { [.users, .groups, .roles, .policies, .credentialReport].contains(self) }
+    var isList: Bool { [.users, .groups, .roles, .policies, .credentialReport, .auditLog].contains(self) }
 
     /// For views not built yet: what the view will show.
     var plannedContent: String? {
         switch self {
-        case .dashboard, .root, .users, .groups, .roles, .policies, .simulator, .passwordPolicy, .credentialReport:
+        case .dashboard, .root, .users, .groups, .roles, .policies, .simulator, .passwordPolicy, .credentialReport,
+            .auditLog:
             return nil
         case .accessAdvisor:
             return "Which services each identity's permissions allow and when each was last accessed."
         case .accessAnalyzer:
             return "Findings for resources and roles shared outside the account's zone of trust."
-        case .auditLog:
-            return "Every change made to the account, newest first, with who made it and from where."
         }
     }
 
@@ -81,6 +80,8 @@ enum Route: Sendable, Hashable {
     case policy(String)
     /// An inline policy, by the identity it is embedded in and its name.
     case inlinePolicy(EntityRef, String)
+    /// A record of the audit trail, by its position (oldest is 0).
+    case auditRecord(Int)
 
     /// The section the route belongs to, for the sidebar highlight.
     var section: Section {
@@ -91,6 +92,7 @@ enum Route: Sendable, Hashable {
         case .role: return .roles
         case .policy: return .policies
         case .inlinePolicy(let owner, _): return owner.route.section
+        case .auditRecord: return .auditLog
         }
     }
 }

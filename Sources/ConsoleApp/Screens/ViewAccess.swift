@@ -16,6 +16,8 @@ enum ViewAccess {
         case .section(.policies): return ("ListPolicies", prefix + "policy/")
         case .section(.passwordPolicy): return ("GetAccountPasswordPolicy", "*")
         case .section(.credentialReport): return ("GenerateCredentialReport", "*")
+        // The trail is the tool's own log, like CloudTrail's: reading it is cloudtrail:LookupEvents.
+        case .section(.auditLog), .auditRecord: return ("cloudtrail:LookupEvents", "*")
         case .section: return nil
         case .user(let name): return account.user(named: name).map { ("GetUser", account.arn(of: $0)) }
         case .group(let name): return account.group(named: name).map { ("GetGroup", account.arn(of: $0)) }

@@ -20,6 +20,10 @@ struct AccountIndex: Sendable {
     /// The credential report's rows, built the first time the view asks (most sessions never do,
     /// and a reload must not pay for it).
     private let credentialReport = LazyList()
+    /// The audit trail's records, read the first time the Audit log view asks.
+    private let auditTrail = LazyRecords()
+    /// Reads the trail (from the snapshot).
+    private let readAudit: @Sendable () -> [CloudTrailRecord]
 
     /// Builds every list. Users, groups and roles sort by name case-insensitively; policies
     /// merge the customer managed ones with the AWS managed catalog, by name.
@@ -29,6 +33,7 @@ struct AccountIndex: Sendable {
         self.now = now
         workspacePath = snapshot.workspacePath
         principal = snapshot.principal
+        readAudit = snapshot.auditRecords
         let sortedUsers = account.users.values.sorted { Account.key($0.name) < Account.key($1.name) }
         let userRows = sortedUsers.map { UserRow($0, in: account, now: now) }
         users = ListModel(rows: userRows.map(\.cells), keys: userRows.map(\.name), arns: userRows.map(\.arn))
@@ -65,6 +70,8 @@ struct AccountIndex: Sendable {
         case .policies: return policies
         case .credentialReport:
             return credentialReport.value { CredentialReportRows.list(for: account, at: now) }
+        case .auditLog:
+            return auditTrail.list(readAudit)
         default: return .empty
         }
     }
@@ -74,6 +81,7 @@ struct AccountIndex: Sendable {
         switch section {
         case .users: return .user(key)
         case .credentialReport: return key == CredentialReport.rootName ? .section(.root) : .user(key)
+        case .auditLog: return Int(key).map(Route.auditRecord)
         case .groups: return .group(key)
         case .roles: return .role(key)
         case .policies: return .policy(key)
@@ -94,6 +102,9 @@ struct AccountIndex: Sendable {
             return account.role(named: name).map { RoleDetailScreen.detail($0, in: account, now: now) }
         case .policy(let arn): return PolicyDetailScreen.detail(arn: arn, in: account)
         case .inlinePolicy(let owner, let name): return InlinePolicyDetailScreen.detail(owner, name: name, in: account)
+        case .auditRecord(let position):
+            let records = auditTrail.records(readAudit)
+            return records.indices.contains(position) ? AuditLogRows.detail(records[position], position: position) : nil
         }
     }
 }
@@ -111,6 +122,32 @@ final class LazyList: @unchecked Sendable {
         if let cached { return cached }
         let made = make()
         cached = made
+        return made
+    }
+}
+
+/// The audit trail read once per `AccountIndex`, and its list.
+final class LazyRecords: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cached: [CloudTrailRecord]?
+    private var cachedList: ListModel?
+
+    func records(_ read: () -> [CloudTrailRecord]) -> [CloudTrailRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached { return cached }
+        let made = read()
+        cached = made
+        return made
+    }
+
+    func list(_ read: () -> [CloudTrailRecord]) -> ListModel {
+        let all = records(read)
+        lock.lock()
+        defer { lock.unlock() }
+        if let cachedList { return cachedList }
+        let made = AuditLogRows.list(for: all)
+        cachedList = made
         return made
     }
 }
