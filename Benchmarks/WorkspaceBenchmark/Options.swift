@@ -8,11 +8,14 @@ struct Options {
     var keep = false
     /// Measure the console's drawing instead of load and save.
     var console = false
+    /// Measure the credential report and the checklist instead.
+    var reports = false
 
     static let usage = """
         usage: iamconsole-bench [--users N] [--groups N] [--roles N] [--policies N] [--runs K]
-                                [--python-script PATH] [--keep] [--console]
+                                [--python-script PATH] [--keep] [--console] [--reports]
         --console measures the console's first frame, redraw and filter keystroke instead.
+        --reports measures the credential report and the security checklist instead.
         Run from the package root: swift run -c release iamconsole-bench
         """
 
@@ -25,6 +28,10 @@ struct Options {
             }
             if flag == "--console" {
                 console = true
+                continue
+            }
+            if flag == "--reports" {
+                reports = true
                 continue
             }
             if flag == "--help" || flag == "-h" { throw BenchmarkError(Self.usage) }

@@ -19,7 +19,7 @@ func swiftVersion() -> String {
 
 func runBenchmark() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
-    guard options.console || FileManager.default.fileExists(atPath: options.pythonScript) else {
+    guard options.console || options.reports || FileManager.default.fileExists(atPath: options.pythonScript) else {
         throw BenchmarkError(
             "cannot find \(options.pythonScript): run from the package root or pass --python-script PATH")
     }
@@ -27,6 +27,10 @@ func runBenchmark() throws {
     let buildTime = try seconds { built = try AccountBuilder.build(options.size) }
     guard let built else { throw BenchmarkError("the account was not built") }
     print(String(format: "built the account through IAMService in %.1f s (not measured)", buildTime))
+    if options.reports {
+        ReportsBenchmark.run(account: built.account, runs: options.runs)
+        return
+    }
 
     let folder = FileManager.default.temporaryDirectory
         .appendingPathComponent("iamconsole-bench-\(ProcessInfo.processInfo.processIdentifier)").path
