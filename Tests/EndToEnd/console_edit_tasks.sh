@@ -12,49 +12,18 @@
 set -euo pipefail
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 
-fail() {
-    echo "console_edit_tasks: FAIL: $*" >&2
-    if [[ -n "${last_screen:-}" ]]; then
-        printf 'console_edit_tasks: last screen:\n%s\n' "$last_screen" >&2
-    fi
-    exit 1
-}
-
+name=console_edit_tasks
 [[ $# -eq 2 ]] || { echo "usage: $0 IAMCONSOLE_BINARY WORKSPACE_FILE" >&2; exit 2; }
-bin=$(realpath -- "$1") || fail "binary not found: $1"
-source_workspace=$(realpath -- "$2") || fail "workspace not found: $2"
-command -v tmux >/dev/null || fail "tmux is not installed"
-command -v python3 >/dev/null || fail "python3 is not installed"
+here=$(dirname "$(realpath -- "$0")")
+bin=$(realpath -- "$1") || { echo "$name: FAIL: binary not found: $1" >&2; exit 1; }
+source_workspace=$(realpath -- "$2") || { echo "$name: FAIL: workspace not found: $2" >&2; exit 1; }
+# shellcheck source=support/tmux_session.sh
+source "$here/support/tmux_session.sh"
+for tool in tmux python3; do
+    command -v "$tool" >/dev/null || fail "$tool is not installed (scripts/install-deps installs it)"
+done
 grep -q '111122223333' "$source_workspace" || fail "not the sample workspace (account 111122223333): $source_workspace"
 
-socket="iamedit-$$"
-tmux_cmd() { tmux -L "$socket" -f /dev/null "$@"; }
-scratch=$(mktemp -d)
-cleanup() {
-    tmux_cmd kill-server 2>/dev/null || true
-    rm -rf -- "$scratch"
-}
-trap cleanup EXIT
-workspace="$scratch/workspace.json"
-cp -- "$source_workspace" "$workspace"
-
-capture() { last_screen=$(tmux_cmd capture-pane -t console -p); }
-wait_for() {
-    local check=$1 tries=$2
-    for ((i = 0; i < tries; i++)); do
-        capture
-        if "$check"; then return 0; fi
-        sleep 0.1
-    done
-    return 1
-}
-shows() { [[ "$last_screen" == *"$expected"* ]]; }
-wait_text() {
-    expected=$1
-    wait_for shows "${2:-100}" || fail "\"$1\" did not appear"
-}
-keys() { tmux_cmd send-keys -t console "$@"; }
-type_text() { tmux_cmd send-keys -t console -l "$1"; }
 # Runs a Python expression over the saved account (`a`); fails the test with $2 when it is false.
 check_json() {
     python3 - "$workspace" "$1" <<'PY' || fail "$2"
@@ -66,22 +35,9 @@ policy = lambda name: next((p for p in a["policies"] if p["name"] == name), None
 sys.exit(0 if eval(sys.argv[2]) else 1)
 PY
 }
-border_fits() {
-    local line
-    line=$(sed -n 2p <<<"$last_screen")
-    [[ ${#line} -eq $expected_width && "$line" == *"┐" ]]
-}
-
-tmux_cmd new-session -d -s console -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=tmux-256color "bash --norc --noprofile"
-printf -v command '%q --workspace %q; echo EXIT=$?' "$bin" "$workspace"
-keys "clear; $command" Enter
-
-wait_text "Sign in to account 111122223333"
-keys Tab Tab
-type_text 'root@acme.example'
-keys Tab
-type_text 'Acme-Root-2026!'
-keys C-s
+open_session 80 24
+start_console
+sign_in_root
 wait_text "Principal root"
 echo "console_edit_tasks: ok: signed in as root at 80x24"
 
@@ -151,9 +107,5 @@ wait_text "Deleted group e2e-temp."
 check_json 'group("e2e-temp") is None' "e2e-temp is still in the workspace"
 echo "console_edit_tasks: ok: group deleted after typing its name"
 
-type_text ':q'
-keys Enter
-wait_text "EXIT=" 50
-exit_line=$(grep -oE 'EXIT=[0-9]+' <<<"$last_screen" | tail -n 1)
-[[ "$exit_line" == "EXIT=0" ]] || fail "expected exit code 0 after :q, got ${exit_line#EXIT=}"
+quit_console
 echo "console_edit_tasks: PASS"

@@ -13,63 +13,21 @@
 set -euo pipefail
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 
-fail() {
-    echo "console_mfa: FAIL: $*" >&2
-    if [[ -n "${last_screen:-}" ]]; then
-        printf 'console_mfa: last screen:\n%s\n' "$last_screen" >&2
-    fi
-    exit 1
-}
-
+name=console_mfa
 [[ $# -eq 2 ]] || { echo "usage: $0 IAMCONSOLE_BINARY WORKSPACE_FILE" >&2; exit 2; }
-bin=$(realpath -- "$1") || fail "binary not found: $1"
-source_workspace=$(realpath -- "$2") || fail "workspace not found: $2"
 here=$(dirname "$(realpath -- "$0")")
+bin=$(realpath -- "$1") || { echo "$name: FAIL: binary not found: $1" >&2; exit 1; }
+source_workspace=$(realpath -- "$2") || { echo "$name: FAIL: workspace not found: $2" >&2; exit 1; }
+# shellcheck source=support/tmux_session.sh
+source "$here/support/tmux_session.sh"
 for tool in tmux python3 zbarimg oathtool; do
     command -v "$tool" >/dev/null || fail "$tool is not installed (scripts/install-deps installs it)"
 done
+grep -q '111122223333' "$source_workspace" || fail "not the sample workspace (account 111122223333): $source_workspace"
 
-socket="iammfa-$$"
-tmux_cmd() { tmux -L "$socket" -f /dev/null "$@"; }
-scratch=$(mktemp -d)
-cleanup() {
-    tmux_cmd kill-server 2>/dev/null || true
-    rm -rf -- "$scratch"
-}
-trap cleanup EXIT
-workspace="$scratch/workspace.json"
-cp -- "$source_workspace" "$workspace"
-
-capture() { last_screen=$(tmux_cmd capture-pane -t console -p); }
-wait_for() {
-    local check=$1 tries=$2
-    for ((i = 0; i < tries; i++)); do
-        capture
-        if "$check"; then return 0; fi
-        sleep 0.1
-    done
-    return 1
-}
-shows() { [[ "$last_screen" == *"$expected"* ]]; }
-wait_text() {
-    expected=$1
-    wait_for shows "${2:-100}" || fail "\"$1\" did not appear"
-}
-keys() { tmux_cmd send-keys -t console "$@"; }
-type_text() { tmux_cmd send-keys -t console -l "$1"; }
-start_console() {
-    keys "clear; $command" Enter
-    wait_text "Sign in to account 111122223333"
-    keys Tab Tab
-    type_text 'root@acme.example'
-    keys Tab
-    type_text 'Acme-Root-2026!'
-    keys C-s
-}
-
-tmux_cmd new-session -d -s console -x 120 -y 40 -e LANG=C.UTF-8 -e TERM=tmux-256color "bash --norc --noprofile"
-printf -v command '%q --workspace %q; echo EXIT=$?' "$bin" "$workspace"
+open_session 120 40
 start_console
+sign_in_root
 wait_text "Principal root"
 
 type_text ':root'
@@ -106,10 +64,9 @@ python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["account"]; sys.exit
     || fail "the root user has no e2e-phone device in the workspace JSON"
 echo "console_mfa: ok: codes from oathtool assigned the device"
 
-type_text ':q'
-keys Enter
-wait_text "EXIT=0" 50
+quit_console
 start_console
+sign_in_root
 wait_text "MFA code"
 echo "console_mfa: ok: the next root sign-in asks for an MFA code"
 # A fresh code (the step after the ones the enrolment used) signs in.
