@@ -1,4 +1,5 @@
 import Foundation
+import IAMCore
 
 /// The `iamconsole` command line: the console, `iam` actions, and `workspace` commands.
 public enum IAMConsoleMain {
@@ -63,7 +64,7 @@ public enum IAMConsoleMain {
         return ConsoleLauncher.run(options, environment: environment)
     }
 
-    static let version = "0.1.0"
+    static let version = AuditCaller.toolVersion
 
     static let usage = """
         usage: iamconsole [--workspace PATH] [--theme NAME] [--ascii] [--no-color] [--keys FILE] [--mouse]

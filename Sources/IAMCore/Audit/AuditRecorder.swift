@@ -2,7 +2,7 @@ import Foundation
 
 /// Who is calling, as far as the audit trail tells: the program and the credentials it used.
 public struct AuditCaller: Sendable, Equatable {
-    /// The version the records' `userAgent` names.
+    /// The tool's version: the records' `userAgent` and `iamconsole --version` both say it.
     public static let toolVersion = "0.1.0"
 
     /// The record's `userAgent`.
