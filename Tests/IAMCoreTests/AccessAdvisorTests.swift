@@ -164,6 +164,21 @@ struct AccessAdvisorTests {
         #expect(!tracked.contains { $0.actionName == "CreateUser" })
     }
 
+    @Test func withEntitiesListsAGroupsMembersMostRecentFirst() throws {
+        var account = Self.scenario()
+        account.recordActivity(
+            principalARN: Self.ben, action: "ec2:DescribeVpcs", region: "us-west-2", at: Self.day(3))
+        var service = Self.service(account, at: Self.day(4))
+        let job = try service.generateServiceLastAccessedDetails(
+            GenerateServiceLastAccessedDetailsRequest(arn: Self.devs), as: .root)
+        let response = try service.getServiceLastAccessedDetailsWithEntities(
+            GetServiceLastAccessedDetailsWithEntitiesRequest(jobId: job.jobId, serviceNamespace: "ec2"), as: .root)
+        #expect(response.entityDetailsList.map(\.entityInfo.name) == ["ben", "ana"])
+        #expect(response.entityDetailsList.first?.entityInfo.type == "USER")
+        #expect(response.entityDetailsList.first?.lastAuthenticated == Self.day(3))
+        #expect(response.entityDetailsList.last?.lastAuthenticated == nil)
+    }
+
     @Test func theResponseHasAWSMemberNames() throws {
         let encoded = try AWSShapeEncoder.encode(try Self.report(Self.ana, Self.scenario()))
         let keys = encoded.objectMembers?.map(\.key) ?? []

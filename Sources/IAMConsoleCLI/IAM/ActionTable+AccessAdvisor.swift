@@ -21,5 +21,17 @@ extension ActionTable {
             call: ActionCall.make(GetServiceLastAccessedDetailsRequest.self) {
                 try $0.getServiceLastAccessedDetails($1, as: $2)
             }),
+        ActionSpec(
+            cliName: "get-service-last-accessed-details-with-entities",
+            operation: "GetServiceLastAccessedDetailsWithEntities",
+            summary: "Prints the users and roles that could have used a service in a report, most recent first.",
+            flags: [
+                flag("job-id", required: true, "The JobId from generate-service-last-accessed-details."),
+                flag("service-namespace", required: true, "The service's namespace, e.g. s3."),
+            ],
+            mutates: false, resultKeys: ["EntityDetailsList"],
+            call: ActionCall.make(GetServiceLastAccessedDetailsWithEntitiesRequest.self) {
+                try $0.getServiceLastAccessedDetailsWithEntities($1, as: $2)
+            }),
     ]
 }
