@@ -91,3 +91,34 @@ struct AccessAdvisorViewTests {
         #expect(saved.user(named: "alice")?.attachedPolicies == alice.attachedPolicies)
     }
 }
+
+/// The least-privilege draft's contents.
+@Suite("Least-privilege draft")
+struct LeastPrivilegeDraftTests {
+    @Test func aGroupDraftKeepsOnlyActionsTheGroupGrants() throws {
+        var account = Fixtures.account()
+        let group = try #require(account.group(named: "Developers"))
+        account.groups[Account.key(group.name)]?.attachedPolicies = []
+        account.groups[Account.key(group.name)]?.inlinePolicies = [
+            InlinePolicy(
+                name: "reads",
+                document: #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:List*","#
+                    + #""Resource":"*"}]}"#)
+        ]
+        let member = try #require(account.members(ofGroup: group.name).first)
+        let arn = account.arn(of: member)
+        let recent = Fixtures.now.adding(seconds: -86_400)
+        account.recordActivity(principalARN: arn, action: "iam:ListRoles", region: "us-east-1", at: recent)
+        account.recordActivity(principalARN: arn, action: "iam:CreateUser", region: "us-east-1", at: recent)
+        let draft = try #require(
+            AccessAdvisorContent.draft(arn: account.arn(of: group), in: account, now: Fixtures.now))
+        #expect(draft.contains("\"iam:ListRoles\""))
+        #expect(!draft.contains("CreateUser"))
+    }
+
+    @Test func nothingUsedMeansNoDraft() throws {
+        let account = Fixtures.account()
+        let bob = try #require(account.user(named: "bob"))
+        #expect(AccessAdvisorContent.draft(arn: account.arn(of: bob), in: account, now: Fixtures.now) == nil)
+    }
+}

@@ -78,15 +78,23 @@ enum AccessAdvisorContent {
     }
 
     /// The least-privilege draft for the entity with `arn`: one Allow of exactly the actions its
-    /// principals used in the tracking period, or nil when nothing was used.
+    /// principals used in the tracking period that its own policies grant (a group member's use
+    /// through other policies does not widen the group's), or nil when nothing was used.
     static func draft(arn: String, in account: Account, now: Timestamp) -> String? {
         guard let entity = AdvisedEntity(arn: arn, in: account) else { return nil }
         let granted = Set(AccessAdvisorReport.services(for: entity, in: account, at: now).map(\.serviceNamespace))
         let cutoff = now.adding(seconds: -Account.activityTrackingDays * 86_400)
         let principals = Set(entity.principals)
+        var grantedActions: [String: Set<String>] = [:]
         var actions: Set<String> = []
         for (key, time) in account.activity
         where time >= cutoff && principals.contains(key.principalARN) && granted.contains(key.service) {
+            let named =
+                grantedActions[key.service]
+                ?? Set(ServiceGrants.actions(of: key.service, in: entity.documents).map { $0.lowercased() })
+            grantedActions[key.service] = named
+            // An empty set means the service is granted through NotAction, which names no actions.
+            guard named.isEmpty || named.contains(key.actionName.lowercased()) else { continue }
             actions.insert(key.service + ":" + key.actionName)
         }
         guard !actions.isEmpty else { return nil }
