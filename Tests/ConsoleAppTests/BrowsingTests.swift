@@ -240,9 +240,9 @@ struct BrowsingTests {
     }
 
     @Test func sectionsNotBuiltYetSayWhatWillBeThere() {
-        let (_, terminal) = runConsole(source()) { $0.enqueue(keys: ":advisor\r") }
+        let (_, terminal) = runConsole(source()) { $0.enqueue(keys: ":analyzer\r") }
         #expect(terminal.text.contains("Not built yet"))
-        #expect(terminal.text.contains("last accessed"))
+        #expect(terminal.text.contains("zone of trust"))
     }
 
     @Test func sidebarNavigatesWithHJKL() {

@@ -78,6 +78,15 @@ enum Fixtures {
         virtual.assignedTo = "alice"
         account.mfaDevices[aliceSerial] = virtual
         account.users["alice"]?.mfaDevices = [aliceSerial]
+
+        // Access advisor's activity: alice used IAM three days ago and S3 200 days ago.
+        if let alice = account.user(named: "alice") {
+            let arn = account.arn(of: alice)
+            account.recordActivity(
+                principalARN: arn, action: "iam:ListUsers", region: "us-east-1", at: now.adding(seconds: -3 * day))
+            account.recordActivity(
+                principalARN: arn, action: "s3:GetObject", region: "eu-west-1", at: now.adding(seconds: -200 * day))
+        }
         return account
     }
 

@@ -35,6 +35,8 @@ struct ScreenSnapshotTests {
         Scene(name: "root-account", keys: ":root\r"),
         Scene(name: "password-policy", keys: ":password\r"),
         Scene(name: "credential-report", keys: ":creds\r"),
+        Scene(name: "user-access-advisor", keys: ":users\r/alice\r\r]]]]"),
+        Scene(name: "access-advisor", keys: ":advisor\r"),
         Scene(name: "help", keys: "?"),
     ]
 

@@ -30,6 +30,9 @@ public enum PolicyEditTarget: Sendable, Equatable {
     case inlinePolicy(kind: IdentityKind, entity: String, name: String)
     /// A role's trust policy; saving updates the assume-role policy.
     case trustPolicy(role: String)
+    /// A customer managed policy not created yet (access advisor's least-privilege draft); saving
+    /// creates it, attached to nothing.
+    case newManagedPolicy(name: String)
 
     /// A managed policy target built from the model: versions oldest first, as stored.
     public static func managed(_ policy: ManagedPolicy, arn: String) -> PolicyEditTarget {
@@ -48,7 +51,7 @@ public enum PolicyEditTarget: Sendable, Equatable {
     /// How the linter checks this target's documents.
     public var policyKind: PolicyKind {
         switch self {
-        case .managedPolicy: return .managed
+        case .managedPolicy, .newManagedPolicy: return .managed
         case .inlinePolicy: return .identity
         case .trustPolicy: return .trust
         }
@@ -61,6 +64,7 @@ public enum PolicyEditTarget: Sendable, Equatable {
         case .inlinePolicy(let kind, let entity, let name):
             return "Inline policy \(name) of \(kind.rawValue.lowercased()) \(entity)"
         case .trustPolicy(let role): return "Trust policy of role \(role)"
+        case .newManagedPolicy(let name): return "New managed policy \(name)"
         }
     }
 
@@ -114,6 +118,8 @@ public enum PolicyEditorRequest: Sendable {
     case putInlinePolicy(PutInlinePolicyRequest)
     /// UpdateAssumeRolePolicy.
     case updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest)
+    /// CreatePolicy, for a new managed policy.
+    case createPolicy(CreatePolicyRequest)
 
     /// The AWS action name, for messages and audit: `CreatePolicyVersion`, `PutRolePolicy`...
     public var actionName: String {
@@ -125,6 +131,7 @@ public enum PolicyEditorRequest: Sendable {
             if request.groupName != nil { return "PutGroupPolicy" }
             return "PutRolePolicy"
         case .updateAssumeRolePolicy: return "UpdateAssumeRolePolicy"
+        case .createPolicy: return "CreatePolicy"
         }
     }
 
@@ -135,6 +142,7 @@ public enum PolicyEditorRequest: Sendable {
         case .createPolicyVersion(let request): _ = try service.createPolicyVersion(request, as: principal)
         case .putInlinePolicy(let request): _ = try service.putInlinePolicy(request, as: principal)
         case .updateAssumeRolePolicy(let request): _ = try service.updateAssumeRolePolicy(request, as: principal)
+        case .createPolicy(let request): _ = try service.createPolicy(request, as: principal)
         }
     }
 }
@@ -163,6 +171,13 @@ extension PolicyEditorState {
             return [.putInlinePolicy(request)]
         case .trustPolicy(let role):
             return [.updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest(roleName: role, policyDocument: save.text))]
+        case .newManagedPolicy(let name):
+            return [
+                .createPolicy(
+                    CreatePolicyRequest(
+                        policyName: name, policyDocument: save.text,
+                        description: "Least-privilege draft from access advisor"))
+            ]
         }
     }
 

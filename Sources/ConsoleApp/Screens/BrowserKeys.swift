@@ -30,6 +30,7 @@ enum BrowserAction: String, Sendable, Equatable, CaseIterable {
     case reverseSort
     case manageColumns
     case export
+    case draftLeastPrivilege
 }
 
 /// A `:` command.
@@ -211,6 +212,10 @@ enum BrowserKeys {
             KeyBinding(
                 [.character("x")], label: "x", description: "Export the credential report as AWS's CSV file",
                 action: .export),
+            KeyBinding(
+                [.character("p")], label: "p",
+                description: "Draft a least-privilege policy of the services used (Access Advisor tab)",
+                action: .draftLeastPrivilege),
         ])
     }
 

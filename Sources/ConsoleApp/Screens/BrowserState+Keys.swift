@@ -100,6 +100,7 @@ extension BrowserState {
         case .reverseSort: reverseSort()
         case .manageColumns: startManageColumns()
         case .export: startExport()
+        case .draftLeastPrivilege: startLeastPrivilegeDraft()
         case .showHelp: mode = .help
         case .close:
             if !pop() { message = StatusMessage(text: Self.quitHint, isError: false) }

@@ -40,7 +40,14 @@ enum DetailScreen {
 
     private static func draw(_ line: DetailLine, selected: Bool, row: Int, in canvas: Canvas, theme: Theme) {
         let marker = selected ? canvas.glyphs.selectionMarker : " "
-        let text = truncate(line.text, toWidth: canvas.width - 3, ellipsis: canvas.glyphs.ellipsis)
+        // Lines are built without knowing the glyphs: access advisor's recency bars and the
+        // ellipses of cut table cells become ASCII here.
+        let ascii = canvas.glyphs.ellipsis != "…"
+        let source =
+            ascii
+            ? line.text.replacingOccurrences(of: AccessAdvisorContent.block, with: "#")
+                .replacingOccurrences(of: "…", with: canvas.glyphs.ellipsis) : line.text
+        let text = truncate(source, toWidth: canvas.width - 3, ellipsis: canvas.glyphs.ellipsis)
         if selected {
             canvas.line(marker + " " + text, row: row, style: theme[.selection])
             return

@@ -4,8 +4,8 @@ import IAMCore
 enum GroupDetailScreen {
     static let tabTitles = ["Users", "Permissions", "Access Advisor"]
 
-    /// The page for `group`.
-    static func detail(_ group: Group, in account: Account) -> EntityDetail {
+    /// The page for `group` as of `now`.
+    static func detail(_ group: Group, in account: Account, now: Timestamp) -> EntityDetail {
         let members = account.members(ofGroup: group.name)
         let grants = EffectivePermissions.own(
             inline: group.inlinePolicies, attached: group.attachedPolicies, owner: .group(group.name))
@@ -30,13 +30,7 @@ enum GroupDetailScreen {
                             grants.map { [$0.policyName, $0.type, $0.attachedVia] },
                             links: grants.map(\.link), arns: grants.map(\.arn),
                             empty: "No policies: members get nothing from this group.")),
-                DetailTab(
-                    title: tabTitles[2],
-                    lines: [
-                        DetailLine(
-                            "Access Advisor is not built yet: it will show when the group's policies were last used.",
-                            kind: .muted)
-                    ]),
+                DetailTab(title: tabTitles[2], lines: AccessAdvisorContent.lines(arn: arn, in: account, now: now)),
             ])
     }
 }

@@ -13,6 +13,7 @@ enum ListScreen {
         case .roles: return RolesScreen.columns
         case .policies: return PoliciesScreen.columns
         case .credentialReport: return CredentialReportRows.columns
+        case .accessAdvisor: return AccessAdvisorRows.columns
         case .auditLog: return AuditLogRows.columns
         default: return []
         }

@@ -35,16 +35,16 @@ enum Section: Int, CaseIterable, Sendable, Equatable {
     var hasDetailPage: Bool { self == .root || self == .passwordPolicy }
 
     /// True for the sections that show a filterable table.
-    var isList: Bool { [.users, .groups, .roles, .policies, .credentialReport, .auditLog].contains(self) }
+    var isList: Bool {
+        [.users, .groups, .roles, .policies, .credentialReport, .accessAdvisor, .auditLog].contains(self)
+    }
 
     /// For views not built yet: what the view will show.
     var plannedContent: String? {
         switch self {
         case .dashboard, .root, .users, .groups, .roles, .policies, .simulator, .passwordPolicy, .credentialReport,
-            .auditLog:
+            .accessAdvisor, .auditLog:
             return nil
-        case .accessAdvisor:
-            return "Which services each identity's permissions allow and when each was last accessed."
         case .accessAnalyzer:
             return "Findings for resources and roles shared outside the account's zone of trust."
         }

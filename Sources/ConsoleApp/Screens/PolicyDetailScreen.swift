@@ -6,7 +6,7 @@ enum PolicyDetailScreen {
     static let tabTitles = ["Permissions", "Entities attached", "Policy versions", "Access Advisor"]
 
     /// The page for the customer or AWS managed policy with this ARN, or nil if there is none.
-    static func detail(arn: String, in account: Account) -> EntityDetail? {
+    static func detail(arn: String, in account: Account, now: Timestamp) -> EntityDetail? {
         let name: String
         let description: String?
         let document: String
@@ -53,13 +53,7 @@ enum PolicyDetailScreen {
                     title: tabTitles[2],
                     lines: [DetailLine("Policy versions (\(versions.count))", kind: .heading)]
                         + DetailLines.table(["Version", "Created"], versionRows, empty: "No versions.")),
-                DetailTab(
-                    title: tabTitles[3],
-                    lines: [
-                        DetailLine(
-                            "Access Advisor is not built yet: it will show when this policy's services were used.",
-                            kind: .muted)
-                    ]),
+                DetailTab(title: tabTitles[3], lines: AccessAdvisorContent.lines(arn: arn, in: account, now: now)),
             ])
     }
 

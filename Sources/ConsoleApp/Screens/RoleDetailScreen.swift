@@ -36,11 +36,7 @@ enum RoleDetailScreen {
                 DetailTab(title: tabTitles[1], lines: trust),
                 DetailTab(title: tabTitles[2], lines: UserDetailScreen.tags(role.tags)),
                 DetailTab(
-                    title: tabTitles[3],
-                    lines: [
-                        DetailLine(
-                            "Access Advisor is not built yet: it will list the services this role used.", kind: .muted)
-                    ]),
+                    title: tabTitles[3], lines: AccessAdvisorContent.lines(arn: row.arn, in: account, now: now)),
             ])
     }
 }

@@ -21,12 +21,7 @@ enum UserDetailScreen {
                 DetailTab(title: tabTitles[2], lines: tags(user.tags)),
                 DetailTab(title: tabTitles[3], lines: credentials(user, in: account, now: now)),
                 DetailTab(
-                    title: tabTitles[4],
-                    lines: [
-                        DetailLine(
-                            "Access Advisor is not built yet: it will list the services this user's permissions "
-                                + "allow and when each was last accessed.", kind: .muted)
-                    ]),
+                    title: tabTitles[4], lines: AccessAdvisorContent.lines(arn: row.arn, in: account, now: now)),
             ])
     }
 

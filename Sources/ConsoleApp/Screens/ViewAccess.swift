@@ -16,6 +16,7 @@ enum ViewAccess {
         case .section(.policies): return ("ListPolicies", prefix + "policy/")
         case .section(.passwordPolicy): return ("GetAccountPasswordPolicy", "*")
         case .section(.credentialReport): return ("GenerateCredentialReport", "*")
+        case .section(.accessAdvisor): return ("GenerateServiceLastAccessedDetails", "*")
         // The trail is the tool's own log, like CloudTrail's: reading it is cloudtrail:LookupEvents.
         case .section(.auditLog), .auditRecord: return ("cloudtrail:LookupEvents", "*")
         case .section: return nil

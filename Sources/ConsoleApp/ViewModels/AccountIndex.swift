@@ -20,6 +20,8 @@ struct AccountIndex: Sendable {
     /// The credential report's rows, built the first time the view asks (most sessions never do,
     /// and a reload must not pay for it).
     private let credentialReport = LazyList()
+    /// The Access advisor view's rows, built the first time the view asks, for the same reason.
+    private let accessAdvisor = LazyList()
     /// The audit trail's records, read the first time the Audit log view asks.
     private let auditTrail = LazyRecords()
     /// Reads the trail (from the snapshot).
@@ -70,6 +72,8 @@ struct AccountIndex: Sendable {
         case .policies: return policies
         case .credentialReport:
             return credentialReport.value { CredentialReportRows.list(for: account, at: now) }
+        case .accessAdvisor:
+            return accessAdvisor.value { AccessAdvisorRows.list(for: account, at: now) }
         case .auditLog:
             return auditTrail.list(readAudit)
         default: return .empty
@@ -81,6 +85,7 @@ struct AccountIndex: Sendable {
         switch section {
         case .users: return .user(key)
         case .credentialReport: return key == CredentialReport.rootName ? .section(.root) : .user(key)
+        case .accessAdvisor: return AccessAdvisorRows.route(for: key)
         case .auditLog: return Int(key).map(Route.auditRecord)
         case .groups: return .group(key)
         case .roles: return .role(key)
@@ -97,10 +102,11 @@ struct AccountIndex: Sendable {
         case .section: return nil
         case .user(let name):
             return account.user(named: name).map { UserDetailScreen.detail($0, in: account, now: now) }
-        case .group(let name): return account.group(named: name).map { GroupDetailScreen.detail($0, in: account) }
+        case .group(let name):
+            return account.group(named: name).map { GroupDetailScreen.detail($0, in: account, now: now) }
         case .role(let name):
             return account.role(named: name).map { RoleDetailScreen.detail($0, in: account, now: now) }
-        case .policy(let arn): return PolicyDetailScreen.detail(arn: arn, in: account)
+        case .policy(let arn): return PolicyDetailScreen.detail(arn: arn, in: account, now: now)
         case .inlinePolicy(let owner, let name): return InlinePolicyDetailScreen.detail(owner, name: name, in: account)
         case .auditRecord(let position):
             let records = auditTrail.records(readAudit)

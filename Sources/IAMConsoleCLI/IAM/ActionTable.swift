@@ -32,7 +32,7 @@ enum ActionTable {
 
     static let all: [ActionSpec] =
         users + groups + roles + policies + attachments + inline + boundaries
-        + instanceProfiles + accountActions + passwords + accessKeys + mfa + simulation + reports
+        + instanceProfiles + accountActions + passwords + accessKeys + mfa + simulation + reports + accessAdvisor
 
     static func spec(_ cliName: String) -> ActionSpec? { all.first { $0.cliName == cliName } }
 }

@@ -116,6 +116,8 @@ enum IAMCommand {
                         result = try Paginator.run(
                             spec, request: request, globals: globals, service: service, principal: caller.principal)
                     }
+                    // Reads are allowed requests too: access advisor records them in the same save.
+                    service.absorbActivity()
                     var changed = service.account
                     if caller.isLongTermKey {
                         changed.recordAccessKeyUse(id, service: group.service, region: region, at: now)

@@ -23,13 +23,19 @@ extension IAMService {
         _ eventName: String, _ request: (any Encodable)?, _ principal: Principal,
         eventSource: String = AuditEventSource.iam, _ body: (inout IAMService) throws(IAMError) -> Response
     ) throws(IAMError) -> Response {
-        guard recordsAudit else { return try body(&self) }
+        guard recordsAudit else {
+            let response = try body(&self)
+            absorbActivity()
+            return response
+        }
         let outermost = auditRecorder.enter()
         defer { auditRecorder.leave() }
         guard outermost else { return try body(&self) }
         let draft = auditDraft(eventName, request, principal, eventSource: eventSource, readOnly: false)
         do throws(IAMError) {
             let response = try body(&self)
+            // A change that succeeded saves the activity of its request with it.
+            absorbActivity()
             auditRecorder.append(draft.record(at: clock.now(), response: response as? any Encodable))
             return response
         } catch {

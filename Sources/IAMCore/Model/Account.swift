@@ -31,6 +31,11 @@ public struct Account: Sendable, Equatable {
     public var credentialReport: CredentialReportSnapshot?
     /// Unexpired temporary credentials issued by STS, keyed by their `ASIA…` access key id.
     public var temporaryCredentials: [String: TemporaryCredential]
+    /// Access advisor's record of use: the latest time each principal used each action in each
+    /// Region, within the tracking period (see `recordActivity`).
+    public var activity: [ActivityKey: Timestamp]
+    /// Access advisor jobs made by GenerateServiceLastAccessedDetails, oldest first.
+    public var accessAdvisorJobs: [AccessAdvisorJob]
 
     public init(id: String, name: String, createDate: Timestamp, root: RootUser) {
         self.id = id
@@ -48,6 +53,8 @@ public struct Account: Sendable, Equatable {
         self.auditTrail = []
         self.credentialReport = nil
         self.temporaryCredentials = [:]
+        self.activity = [:]
+        self.accessAdvisorJobs = []
     }
 
     /// The key under which an entity with this name is stored.
@@ -81,7 +88,7 @@ public struct Account: Sendable, Equatable {
 extension Account: Codable {
     enum CodingKeys: String, CodingKey {
         case id, alias, name, createDate, root, users, groups, roles, policies, instanceProfiles, mfaDevices
-        case passwordPolicy, auditTrail, credentialReport, temporaryCredentials
+        case passwordPolicy, auditTrail, credentialReport, temporaryCredentials, activity, accessAdvisorJobs
     }
 
     public init(from decoder: any Decoder) throws {
@@ -104,6 +111,9 @@ extension Account: Codable {
         let credentials = try c.decodeIfPresent([TemporaryCredential].self, forKey: .temporaryCredentials) ?? []
         temporaryCredentials = Dictionary(
             credentials.map { ($0.accessKeyId, $0) }, uniquingKeysWith: { first, _ in first })
+        activity = [:]
+        accessAdvisorJobs = try c.decodeIfPresent([AccessAdvisorJob].self, forKey: .accessAdvisorJobs) ?? []
+        setActivity(try c.decodeIfPresent([ServiceActivity].self, forKey: .activity) ?? [])
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -126,6 +136,9 @@ extension Account: Codable {
         if !temporaryCredentials.isEmpty {
             try c.encode(Self.sorted(temporaryCredentials), forKey: .temporaryCredentials)
         }
+        // Likewise: workspaces that never used access advisor keep their bytes.
+        if !activity.isEmpty { try c.encode(sortedActivity, forKey: .activity) }
+        if !accessAdvisorJobs.isEmpty { try c.encode(accessAdvisorJobs, forKey: .accessAdvisorJobs) }
     }
 
     private static func sorted<Value>(_ dictionary: [String: Value]) -> [Value] {

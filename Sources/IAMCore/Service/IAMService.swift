@@ -15,6 +15,8 @@ public struct IAMService: Sendable {
     /// Collects a CloudTrail-shaped record of every request, allowed or refused, for the caller to
     /// write to the trail beside the workspace (see `pendingAuditRecords`).
     public var auditRecorder = AuditRecorder()
+    /// Collects the allowed requests for access advisor (see `absorbActivity()`).
+    public var activityRecorder = ActivityRecorder()
     /// Context keys of the caller's session that policies can test, e.g. `aws:MultiFactorAuthPresent`
     /// after an MFA sign-in or `aws:SourceIp`. The clock's `aws:CurrentTime` and `aws:EpochTime` are added.
     public var callerContext: [String: [String]] = [:]
@@ -67,9 +69,10 @@ public struct IAMService: Sendable {
         request.sessionPolicies = session?.sessionPolicy.map { [$0] } ?? []
         switch authorizer.authorize(request, in: account, callerContext: requestContext(at: now)) {
         case .allowed:
-            return
+            // The one place every allowed request passes, console and CLI alike.
+            noteActivity(principal, fullAction)
         case .implicitDeny where grantedByAccount:
-            return
+            noteActivity(principal, fullAction)
         case .explicitDeny(let reason), .implicitDeny(let reason):
             throw IAMError(.accessDenied, prefix + (reason.hasPrefix("with ") ? " " : " because ") + reason)
         }

@@ -7,7 +7,8 @@ private enum DocumentField: Int, ObjectFields {
 }
 
 private enum AccountField: Int, ObjectFields {
-    case alias, auditTrail, createDate, credentialReport, groups, id, instanceProfiles, mfaDevices, name
+    case accessAdvisorJobs, activity, alias, auditTrail, createDate, credentialReport, groups, id, instanceProfiles,
+        mfaDevices, name
     case passwordPolicy, policies, roles, root, temporaryCredentials, users
     static let table = KeyTable(Self.self)
 }
@@ -64,6 +65,8 @@ extension WorkspaceReader {
         var cursor = ObjectCursor()
         while let field = try next(AccountField.self, &cursor) {
             switch field {
+            case .accessAdvisorJobs: account.accessAdvisorJobs = try accessAdvisorJobs()
+            case .activity: account.setActivity(try activity())
             case .alias: account.alias = try optionalString()
             case .auditTrail:
                 account.auditTrail = try optionalArray { reader throws(FastPathRefused) in try reader.auditEvent() }

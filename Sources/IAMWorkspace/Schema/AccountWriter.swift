@@ -29,6 +29,11 @@ extension WorkspaceWriter {
 
     fileprivate mutating func account(_ account: Account) {
         openObject()
+        // Written only when there are some, as `Account.encode(to:)` does.
+        if !account.accessAdvisorJobs.isEmpty {
+            member("accessAdvisorJobs", account.accessAdvisorJobs) { $0.accessAdvisorJob($1) }
+        }
+        if !account.activity.isEmpty { member("activity", account.sortedActivity) { $0.serviceActivity($1) } }
         member("alias", account.alias)
         member("auditTrail", account.auditTrail) { $0.auditEvent($1) }
         member("createDate", account.createDate)
