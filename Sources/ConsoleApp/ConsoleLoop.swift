@@ -258,6 +258,7 @@ struct ConsoleLoop {
         state.top.offset = frame.offset
         state.pageSize = frame.visibleRows
         state.layout = frame.layout
+        if let helpOffset = frame.helpOffset { state.mode = .help(offset: helpOffset) }
         state.screenWidth = terminal.size.width
         terminal.setCursor(frame.cursor)
         terminal.present()

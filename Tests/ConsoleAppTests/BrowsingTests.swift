@@ -277,3 +277,22 @@ struct BrowsingTests {
         #expect(ascii.contains("+ Dashboard -"))
     }
 }
+
+/// Help longer than the screen scrolls, and any other key closes it.
+@Suite("Scrolling help")
+@MainActor
+struct ScrollingHelpTests {
+    @Test func theLastCommandsAreReachableAt80x24() {
+        let source = { ScriptedSource(Fixtures.account()) }
+        let (_, top) = runConsole(source(), width: 80, height: 24) { $0.enqueue(keys: "?") }
+        #expect(top.text.contains("Select the previous row"))
+        #expect(!top.text.contains(":q :quit"))
+        let (_, bottom) = runConsole(source(), width: 80, height: 24) { terminal in
+            terminal.enqueue(keys: "?G")
+        }
+        #expect(bottom.text.contains(":q :quit"), "\(bottom.text)")
+        #expect(!bottom.text.contains("Select the previous row"))
+        let (_, closed) = runConsole(source(), width: 80, height: 24) { $0.enqueue(keys: "?jjx") }
+        #expect(!closed.text.contains("Help: keys and commands"))
+    }
+}

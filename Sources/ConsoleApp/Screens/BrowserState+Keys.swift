@@ -23,8 +23,17 @@ extension BrowserState {
             return nil
         }
         switch mode {
-        case .help:
-            mode = .browsing
+        case .help(let offset):
+            // The arrows and paging keys scroll a help longer than the screen; any other key closes it.
+            switch event {
+            case .key(.down), .character("j"): mode = .help(offset: offset + 1)
+            case .key(.up), .character("k"): mode = .help(offset: max(0, offset - 1))
+            case .key(.pageDown), .character(" "): mode = .help(offset: offset + max(1, pageSize))
+            case .key(.pageUp): mode = .help(offset: max(0, offset - max(1, pageSize)))
+            case .key(.home), .character("g"): mode = .help(offset: 0)
+            case .key(.end), .character("G"): mode = .help(offset: Int.max / 2)
+            default: mode = .browsing
+            }
         case .command(var palette):
             let outcome = palette.handle(event)
             commandHistory = palette.history
@@ -101,7 +110,7 @@ extension BrowserState {
         case .manageColumns: startManageColumns()
         case .export: startExport()
         case .draftLeastPrivilege: startLeastPrivilegeDraft()
-        case .showHelp: mode = .help
+        case .showHelp: mode = .help(offset: 0)
         case .close:
             if !pop() { message = StatusMessage(text: Self.quitHint, isError: false) }
         case .redraw: break
@@ -201,7 +210,7 @@ extension BrowserState {
         }
         switch effect {
         case .quit: return 0
-        case .help: mode = .help
+        case .help: mode = .help(offset: 0)
         case .open(let section): open(section)
         case .theme:
             guard let theme = arguments.first else {

@@ -15,7 +15,8 @@ struct BrowserState: Sendable {
         case browsing
         case command(CommandPalette)
         case filter(LineEditor)
-        case help
+        /// The help overlay, scrolled to this first line.
+        case help(offset: Int)
     }
 
     /// Which pane has the focus.

@@ -15,6 +15,8 @@ enum ConsoleScreen {
         var cursor: Position?
         /// Where the rows are on screen, for mouse clicks.
         var layout: ScreenLayout?
+        /// The help overlay's first line as drawn (its offset clamped to the lines there are).
+        var helpOffset: Int?
     }
 
     static let minimumSize = TooSmallScreen.defaultMinimum
@@ -66,15 +68,18 @@ enum ConsoleScreen {
             rowsTop: 2 + firstRow(state, mainHeight: main.height, mainWidth: main.width), visibleRows: visible,
             offset: offset)
         let cursor = drawBottomLines(state, in: canvas, theme: theme)
-        if state.mode == .help {
-            drawHelp(state, in: canvas, theme: theme)
+        var helpOffset: Int?
+        if case .help(let offset) = state.mode {
+            helpOffset = drawHelp(state, offset: offset, in: canvas, theme: theme)
         }
         if let modal = state.modal {
             return Frame(
                 offset: offset, visibleRows: visible, cursor: drawModal(modal, in: canvas, theme: theme), layout: layout
             )
         }
-        return Frame(offset: offset, visibleRows: visible, cursor: state.mode == .help ? nil : cursor, layout: layout)
+        return Frame(
+            offset: offset, visibleRows: visible, cursor: helpOffset == nil ? cursor : nil, layout: layout,
+            helpOffset: helpOffset)
     }
 
     /// The main view's row (from its top) where the first selectable row is drawn.
@@ -232,14 +237,16 @@ enum ConsoleScreen {
         return cursor
     }
 
-    private static func drawHelp(_ state: BrowserState, in canvas: Canvas, theme: Theme) {
+    private static func drawHelp(_ state: BrowserState, offset: Int, in canvas: Canvas, theme: Theme) -> Int {
         HelpOverlay.draw(
             sections: [
                 BrowserKeys.keyMap(glyphs: canvas.glyphs, overrides: state.keyOverrides).helpEntries,
                 BrowserCommand.helpEntries,
             ],
-            title: "Help: keys and commands", footer: "Press any key to close", in: canvas,
-            border: theme[.border], text: theme[.overlay], keyStyle: theme[.title])
+            title: "Help: keys and commands",
+            footer: "\(canvas.glyphs.arrowUp)\(canvas.glyphs.arrowDown) PgUp PgDn scroll; any other key closes",
+            in: canvas,
+            border: theme[.border], text: theme[.overlay], keyStyle: theme[.title], offset: offset)
     }
 
     /// Draws a form or dialog over the screen; returns where the cursor belongs.
