@@ -1,4 +1,5 @@
 import Foundation
+import IAMCore
 import IAMPolicy
 
 /// Reads policy documents as the AWS CLI prints them and checks them as AWS would on creation.
@@ -40,6 +41,13 @@ struct ImportedDocuments {
                 file: file, location: node.location,
                 message: "\(what): AWS would not accept this policy document: \(problem.message)"
                     + " (at \(problem.path)\(problem.detail.map { ": \($0)" } ?? ""))")
+        }
+        let quota = Quotas.standard.policySize
+        if kind == .managed, PolicySize.characterCount(text) > quota {
+            throw ImportError(
+                file: file, location: node.location,
+                message: "\(what): AWS would not accept this policy document: it has "
+                    + "\(PolicySize.characterCount(text)) characters, more than the \(quota) a managed policy may have")
         }
         valid[kind, default: []].insert(text)
         return text

@@ -94,6 +94,23 @@ import Testing
         #expect(error.location?.line == 3)
     }
 
+    @Test func managedPolicyOverTheSizeQuotaIsRefused() throws {
+        let actions = (0..<700).map { "\"s3:GetObject\($0)\"" }.joined(separator: ",")
+        let document =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["# + actions + #"],"Resource":"*"}]}"#
+        let text = """
+            {"Policies": [{"PolicyName": "Big", "PolicyId": "ANPAEXAMPLEEXAMPLE01", "Arn": "arn:aws:iam::123456789012:policy/Big",
+              "Path": "/", "DefaultVersionId": "v1", "CreateDate": "2026-01-01T00:00:00Z", "UpdateDate": "2026-01-01T00:00:00Z",
+              "PolicyVersionList": [{"Document": \(document), "VersionId": "v1", "IsDefaultVersion": true,
+                                     "CreateDate": "2026-01-01T00:00:00Z"}]}]}
+            """
+        let error = try #require(throws: ImportError.self) {
+            try AuthorizationDetailsImporter.read(Data(text.utf8), file: "big.json")
+        }
+        #expect(error.message.contains("more than the 6144 a managed policy may have"))
+        #expect(error.location?.line == 3)
+    }
+
     @Test func onePageOfATruncatedListingIsRefused() throws {
         let text = #"{"UserDetailList": [], "IsTruncated": true, "Marker": "abc"}"#
         let error = try #require(throws: ImportError.self) {
