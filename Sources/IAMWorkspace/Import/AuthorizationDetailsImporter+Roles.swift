@@ -27,7 +27,7 @@ extension AuthorizationDetailsImporter {
         var role = Role(
             name: name, path: path, id: try object.string("RoleId"), createDate: try object.date("CreateDate"),
             assumeRolePolicyDocument: trust)
-        role.inlinePolicies = try inlinePolicies(object, "RolePolicyList", documents: &documents)
+        role.inlinePolicies = try inlinePolicies(object, "RolePolicyList")
         role.attachedPolicies = try object.attachedPolicies()
         role.permissionsBoundary = try object.boundary()
         role.tags = try object.tags()

@@ -91,6 +91,7 @@ public struct AuthorizationDetailsImporter {
             tick()
         }
         progress?(read, total)
+        try documents.check()
         details.notes += unknownFields
     }
 
@@ -132,9 +133,7 @@ public struct AuthorizationDetailsImporter {
         }
     }
 
-    func inlinePolicies(
-        _ object: ImportObject, _ key: String, documents: inout ImportedDocuments
-    ) throws(ImportError) -> [InlinePolicy] {
+    mutating func inlinePolicies(_ object: ImportObject, _ key: String) throws(ImportError) -> [InlinePolicy] {
         var policies: [InlinePolicy] = []
         for (index, element) in try object.array(key).enumerated() {
             let entry = try ImportObject(element, what: "\(object.what).\(key)[\(index)]", file: file)
@@ -153,7 +152,7 @@ public struct AuthorizationDetailsImporter {
         try checkARN(object, try object.string("Arn")) { ResourceNames.user($0, path: path, name: name) }
         var user = User(
             name: name, path: path, id: try object.string("UserId"), createDate: try object.date("CreateDate"))
-        user.inlinePolicies = try inlinePolicies(object, "UserPolicyList", documents: &documents)
+        user.inlinePolicies = try inlinePolicies(object, "UserPolicyList")
         user.groups = try object.strings("GroupList")
         user.attachedPolicies = try object.attachedPolicies()
         user.permissionsBoundary = try object.boundary()
@@ -168,7 +167,7 @@ public struct AuthorizationDetailsImporter {
         try checkARN(object, try object.string("Arn")) { ResourceNames.group($0, path: path, name: name) }
         var group = Group(
             name: name, path: path, id: try object.string("GroupId"), createDate: try object.date("CreateDate"))
-        group.inlinePolicies = try inlinePolicies(object, "GroupPolicyList", documents: &documents)
+        group.inlinePolicies = try inlinePolicies(object, "GroupPolicyList")
         group.attachedPolicies = try object.attachedPolicies()
         return group
     }

@@ -8,10 +8,21 @@ import IAMPolicy
 /// another way, or by older tools, holds the API's URL-encoded string (`%7B%22Version%22...`).
 /// Both are accepted. Object documents are stored compact, with members in their original order;
 /// decoded strings are stored exactly as decoded, since that is the text AWS was given.
+///
+/// Checking is most of an import's work, so ``read(_:kind:what:)`` only collects each distinct
+/// document (real accounts repeat the same ones many times) and ``check()`` checks them all at the
+/// end, spread over the processor's cores, reporting the first problem in file order.
 struct ImportedDocuments {
+    private struct Pending: Sendable {
+        var text: String
+        var kind: PolicyKind
+        var location: SourceLocation
+        var what: String
+    }
+
     let file: String
-    /// Texts already validated, per kind: real accounts repeat the same documents many times.
-    private var valid: [PolicyKind: Set<String>] = [:]
+    private var seen: [PolicyKind: Set<String>] = [:]
+    private var pending: [Pending] = []
 
     init(file: String) { self.file = file }
 
@@ -35,21 +46,63 @@ struct ImportedDocuments {
                 file: file, location: node.location,
                 message: "\(what): a policy document must be a JSON object, found \(node.value.typeName)")
         }
-        if valid[kind]?.contains(text) == true { return text }
-        if let problem = PolicyGrammar.validate(text, kind: kind).first {
-            throw ImportError(
-                file: file, location: node.location,
-                message: "\(what): AWS would not accept this policy document: \(problem.message)"
-                    + " (at \(problem.path)\(problem.detail.map { ": \($0)" } ?? ""))")
+        if seen[kind, default: []].insert(text).inserted {
+            pending.append(Pending(text: text, kind: kind, location: node.location, what: what))
         }
-        let quota = Quotas.standard.policySize
-        if kind == .managed, PolicySize.characterCount(text) > quota {
-            throw ImportError(
-                file: file, location: node.location,
-                message: "\(what): AWS would not accept this policy document: it has "
-                    + "\(PolicySize.characterCount(text)) characters, more than the \(quota) a managed policy may have")
-        }
-        valid[kind, default: []].insert(text)
         return text
+    }
+
+    /// Checks every document read so far; the error is the first bad document's, in file order.
+    func check() throws(ImportError) {
+        let problems = ProblemSlots(count: pending.count)
+        let documents = pending
+        let chunks = max(1, min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var index = chunk
+            while index < documents.count {
+                problems.set(index, Self.problem(documents[index]))
+                index += chunks
+            }
+        }
+        for (index, document) in documents.enumerated() {
+            if let message = problems.get(index) {
+                throw ImportError(file: file, location: document.location, message: "\(document.what): \(message)")
+            }
+        }
+    }
+
+    private static func problem(_ document: Pending) -> String? {
+        let quota = Quotas.standard.policySize
+        if let problem = PolicyGrammar.validate(document.text, kind: document.kind).first {
+            return "AWS would not accept this policy document: \(problem.message)"
+                + " (at \(problem.path)\(problem.detail.map { ": \($0)" } ?? ""))"
+        }
+        let size = PolicySize.characterCount(document.text)
+        if document.kind == .managed, size > quota {
+            return "AWS would not accept this policy document: it has \(size) characters, "
+                + "more than the \(quota) a managed policy may have"
+        }
+        return nil
+    }
+}
+
+/// One optional message per document, written by the checking threads, each to its own slots.
+private final class ProblemSlots: @unchecked Sendable {
+    private var slots: [String?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ message: String?) {
+        guard let message else { return }
+        lock.lock()
+        slots[index] = message
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
     }
 }
