@@ -15,6 +15,8 @@ import IAMPolicy
 struct ImportedDocuments {
     private struct Pending: Sendable {
         var text: String
+        /// The parsed document when it was an object in the file; a decoded string is parsed when checked.
+        var node: JSONNode?
         var kind: PolicyKind
         var location: SourceLocation
         var what: String
@@ -28,9 +30,11 @@ struct ImportedDocuments {
 
     mutating func read(_ node: JSONNode, kind: PolicyKind, what: String) throws(ImportError) -> String {
         let text: String
+        var parsed: JSONNode?
         switch node.kind {
         case .object:
             text = JSONWriter.compact(node.value)
+            parsed = node
         case .string(let raw):
             if raw.first == "{" {
                 text = raw
@@ -47,7 +51,7 @@ struct ImportedDocuments {
                 message: "\(what): a policy document must be a JSON object, found \(node.value.typeName)")
         }
         if seen[kind, default: []].insert(text).inserted {
-            pending.append(Pending(text: text, kind: kind, location: node.location, what: what))
+            pending.append(Pending(text: text, node: parsed, kind: kind, location: node.location, what: what))
         }
         return text
     }
@@ -73,7 +77,10 @@ struct ImportedDocuments {
 
     private static func problem(_ document: Pending) -> String? {
         let quota = Quotas.standard.policySize
-        if let problem = PolicyGrammar.validate(document.text, kind: document.kind).first {
+        let diagnostics =
+            document.node.map { PolicyGrammar.validate($0, text: document.text, kind: document.kind) }
+            ?? PolicyGrammar.validate(document.text, kind: document.kind)
+        if let problem = diagnostics.first {
             return "AWS would not accept this policy document: \(problem.message)"
                 + " (at \(problem.path)\(problem.detail.map { ": \($0)" } ?? ""))"
         }
