@@ -1,5 +1,5 @@
 /// Command-line options: `[--users N] [--groups N] [--roles N] [--policies N] [--runs K]
-/// [--python-script PATH] [--keep] [--console]`.
+/// [--python-script PATH] [--keep] [--console] [--reports] [--import FILE]`.
 struct Options {
     var size = AccountSize()
     var runs = 5
@@ -10,10 +10,13 @@ struct Options {
     var console = false
     /// Measure the credential report and the checklist instead.
     var reports = false
+    /// Time importing this `get-account-authorization-details` file instead (see ImportBenchmark).
+    var importFile: String?
 
     static let usage = """
         usage: iamconsole-bench [--users N] [--groups N] [--roles N] [--policies N] [--runs K]
-                                [--python-script PATH] [--keep] [--console] [--reports]
+                                [--python-script PATH] [--keep] [--console] [--reports] [--import FILE]
+        --import FILE times importing an authorization-details file against Python's json.load of it.
         --console measures the console's first frame, redraw and filter keystroke instead.
         --reports measures the credential report and the security checklist instead.
         Run from the package root: swift run -c release iamconsole-bench
@@ -36,6 +39,10 @@ struct Options {
             }
             if flag == "--help" || flag == "-h" { throw BenchmarkError(Self.usage) }
             guard let value = rest.popFirst() else { throw BenchmarkError("\(flag) needs a value\n\(Self.usage)") }
+            if flag == "--import" {
+                importFile = value
+                continue
+            }
             if flag == "--python-script" {
                 pythonScript = value
                 continue

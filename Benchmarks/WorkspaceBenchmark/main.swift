@@ -19,6 +19,10 @@ func swiftVersion() -> String {
 
 func runBenchmark() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
+    if let file = options.importFile {
+        try ImportBenchmark.run(file: file, runs: options.runs)
+        return
+    }
     guard options.console || options.reports || FileManager.default.fileExists(atPath: options.pythonScript) else {
         throw BenchmarkError(
             "cannot find \(options.pythonScript): run from the package root or pass --python-script PATH")

@@ -20,6 +20,20 @@ public enum PolicyGrammar {
             checker.report(PolicyGrammarMessage.syntax, at: error.location, path: JSONPath.root, detail: error.message)
             return checker.sortedDiagnostics
         }
+        return check(root, with: &checker)
+    }
+
+    /// ``validate(_:kind:)`` of a document already parsed, as part of a larger JSON file: `text` is
+    /// its text (for the character rules, whose positions point into `text`) and `root` its nodes
+    /// (whose positions, kept in the other diagnostics, point into the larger file). An importer
+    /// reading thousands of documents out of one file saves parsing each a second time.
+    public static func validate(_ root: JSONNode, text: String, kind: PolicyKind) -> [PolicyDiagnostic] {
+        var checker = PolicyGrammarChecker(kind: kind)
+        checker.checkCharacters(text)
+        return check(root, with: &checker)
+    }
+
+    private static func check(_ root: JSONNode, with checker: inout PolicyGrammarChecker) -> [PolicyDiagnostic] {
         for duplicate in JSONParser.duplicateKeys(in: root) {
             checker.report(
                 PolicyGrammarMessage.syntax, at: duplicate.location, path: duplicate.path,

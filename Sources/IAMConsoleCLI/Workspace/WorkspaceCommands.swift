@@ -2,12 +2,18 @@ import Foundation
 import IAMCore
 import IAMWorkspace
 
-/// `iamconsole workspace init|check|show`.
+/// `iamconsole workspace init|check|show|import|export-policies|export-cloudformation`.
 enum WorkspaceCommands {
     static func run(_ words: [String], environment: CLIEnvironment) -> Int32 {
         guard let verb = words.first else {
             printError(usage)
             return 252
+        }
+        switch verb {
+        case "import": return WorkspaceImportCommand.run(Array(words.dropFirst()), environment: environment)
+        case "export-policies", "export-cloudformation":
+            return WorkspaceExportCommand.run(verb, Array(words.dropFirst()), environment: environment)
+        default: break
         }
         var options: [String: String] = [:]
         var switches = Set<String>()
@@ -55,6 +61,9 @@ enum WorkspaceCommands {
                                          [--root-email EMAIL] [--force] [--workspace PATH]
                iamconsole workspace check [--workspace PATH]
                iamconsole workspace show [--workspace PATH]
+               iamconsole workspace import --authorization-details FILE [--credential-report CSV] [--dry-run]
+               iamconsole workspace export-policies DIR [--workspace PATH]
+               iamconsole workspace export-cloudformation FILE [--workspace PATH]
         init reads the root password from standard input (or prompts for it); --sample creates the demo account.
         """
 
