@@ -74,20 +74,20 @@ enum PolicyDetailScreen {
             return parts.isEmpty ? nil : parts.joined(separator: ", ")
         }
         var result: [Attachment] = []
-        for user in account.users.values.sorted(by: { Account.key($0.name) < Account.key($1.name) }) {
+        for user in Account.inNameOrder(account.users) {
             if let how = usage(user.attachedPolicies, user.permissionsBoundary) {
                 result.append(
                     Attachment(cells: [user.name, "User", how], route: .user(user.name), arn: account.arn(of: user)))
             }
         }
-        for group in account.groups.values.sorted(by: { Account.key($0.name) < Account.key($1.name) }) {
+        for group in Account.inNameOrder(account.groups) {
             if let how = usage(group.attachedPolicies, nil) {
                 result.append(
                     Attachment(
                         cells: [group.name, "Group", how], route: .group(group.name), arn: account.arn(of: group)))
             }
         }
-        for role in account.roles.values.sorted(by: { Account.key($0.name) < Account.key($1.name) }) {
+        for role in Account.inNameOrder(account.roles) {
             if let how = usage(role.attachedPolicies, role.permissionsBoundary) {
                 result.append(
                     Attachment(cells: [role.name, "Role", how], route: .role(role.name), arn: account.arn(of: role)))

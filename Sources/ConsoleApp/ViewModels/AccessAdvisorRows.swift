@@ -30,10 +30,10 @@ enum AccessAdvisorRows {
         var keys: [String] = []
         var arns: [String] = []
         let identities =
-            account.users.values.sorted { Account.key($0.name) < Account.key($1.name) }.map {
+            Account.inNameOrder(account.users).map {
                 ("user", $0.name, account.arn(of: $0))
             }
-            + account.roles.values.sorted { Account.key($0.name) < Account.key($1.name) }.map {
+            + Account.inNameOrder(account.roles).map {
                 ("role", $0.name, account.arn(of: $0))
             }
         for (kind, name, arn) in identities {

@@ -36,7 +36,7 @@ struct AccountIndex: Sendable {
         workspacePath = snapshot.workspacePath
         principal = snapshot.principal
         readAudit = snapshot.auditRecords
-        let sortedUsers = account.users.values.sorted { Account.key($0.name) < Account.key($1.name) }
+        let sortedUsers = Account.inNameOrder(account.users)
         let userRows = sortedUsers.map { UserRow($0, in: account, now: now) }
         users = ListModel(rows: userRows.map(\.cells), keys: userRows.map(\.name), arns: userRows.map(\.arn))
 
@@ -44,12 +44,12 @@ struct AccountIndex: Sendable {
         for user in account.users.values {
             for group in user.groups { members[Account.key(group), default: 0] += 1 }
         }
-        let groupRows = account.groups.values.sorted { Account.key($0.name) < Account.key($1.name) }.map {
+        let groupRows = Account.inNameOrder(account.groups).map {
             GroupRow($0, memberCount: members[Account.key($0.name)] ?? 0, in: account)
         }
         groups = ListModel(rows: groupRows.map(\.cells), keys: groupRows.map(\.name), arns: groupRows.map(\.arn))
 
-        let roleRows = account.roles.values.sorted { Account.key($0.name) < Account.key($1.name) }.map {
+        let roleRows = Account.inNameOrder(account.roles).map {
             RoleRow($0, in: account, now: now)
         }
         roles = ListModel(rows: roleRows.map(\.cells), keys: roleRows.map(\.name), arns: roleRows.map(\.arn))

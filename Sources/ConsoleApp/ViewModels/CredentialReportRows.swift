@@ -36,7 +36,7 @@ enum CredentialReportRows {
         roles.append(rootRow.1)
         keys.append(CredentialReport.rootName)
         arns.append(account.rootARN)
-        for user in account.users.values.sorted(by: { Account.key($0.name) < Account.key($1.name) }) {
+        for user in Account.inNameOrder(account.users) {
             let profile = user.loginProfile
             var next: Timestamp?
             if let profile, let policy = account.passwordPolicy, policy.maxPasswordAge > 0 {

@@ -57,6 +57,13 @@ public struct Account: Sendable, Equatable {
         self.accessAdvisorJobs = []
     }
 
+    /// The values of an entity dictionary in name order (case-insensitive), as lists show them.
+    /// Sorting the keys compares the stored lowercased names once each, instead of lowering both
+    /// names at every comparison.
+    public static func inNameOrder<Value>(_ entities: [String: Value]) -> [Value] {
+        entities.keys.sorted().compactMap { entities[$0] }
+    }
+
     /// The key under which an entity with this name is stored.
     @inlinable public static func key(_ name: String) -> String { name.lowercased() }
 

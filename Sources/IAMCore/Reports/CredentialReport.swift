@@ -43,7 +43,7 @@ public enum CredentialReport {
                 String(!root.mfaDevices.isEmpty),
             ] + keyColumns(root.accessKeys) + certificateColumns
         ]
-        let users = account.users.values.sorted { Account.key($0.name) < Account.key($1.name) }
+        let users = Account.inNameOrder(account.users)
         for user in users {
             let profile = user.loginProfile
             var nextRotation = "N/A"
@@ -89,7 +89,7 @@ public enum CredentialReport {
     private static let certificateColumns = ["false", "N/A", "false", "N/A"]
 
     private static func quoted(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return value }
+        guard value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

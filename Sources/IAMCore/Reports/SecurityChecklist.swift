@@ -44,7 +44,7 @@ public enum SecurityChecklist {
 
     /// Every check, in the order the Dashboard lists them.
     public static func evaluate(_ account: Account, at now: Timestamp) -> [ChecklistItem] {
-        let users = account.users.values.sorted { Account.key($0.name) < Account.key($1.name) }
+        let users = Account.inNameOrder(account.users)
         let days = { (from: Timestamp) -> Int64 in (now.seconds - from.seconds) / 86_400 }
         var items: [ChecklistItem] = []
 
@@ -114,11 +114,11 @@ public enum SecurityChecklist {
         for user in users where user.inlinePolicies.contains(where: { grantsEverything($0.document) }) {
             inlineAdmins.append(.user(user.name))
         }
-        for group in account.groups.values.sorted(by: { Account.key($0.name) < Account.key($1.name) })
+        for group in Account.inNameOrder(account.groups)
         where group.inlinePolicies.contains(where: { grantsEverything($0.document) }) {
             inlineAdmins.append(.group(group.name))
         }
-        for role in account.roles.values.sorted(by: { Account.key($0.name) < Account.key($1.name) })
+        for role in Account.inNameOrder(account.roles)
         where role.inlinePolicies.contains(where: { grantsEverything($0.document) }) {
             inlineAdmins.append(.role(role.name))
         }

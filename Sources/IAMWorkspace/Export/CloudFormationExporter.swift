@@ -16,11 +16,11 @@ public enum CloudFormationExporter {
     /// The template as the AWS CLI prints JSON, with a trailing newline, and its resource count.
     public static func template(_ account: Account) -> (text: String, resources: Int) {
         var ids = LogicalIds()
-        let policies = account.policies.values.sorted { Account.key($0.name) < Account.key($1.name) }
-        let groups = account.groups.values.sorted { Account.key($0.name) < Account.key($1.name) }
-        let roles = account.roles.values.sorted { Account.key($0.name) < Account.key($1.name) }
-        let users = account.users.values.sorted { Account.key($0.name) < Account.key($1.name) }
-        let profiles = account.instanceProfiles.values.sorted { Account.key($0.name) < Account.key($1.name) }
+        let policies = Account.inNameOrder(account.policies)
+        let groups = Account.inNameOrder(account.groups)
+        let roles = Account.inNameOrder(account.roles)
+        let users = Account.inNameOrder(account.users)
+        let profiles = Account.inNameOrder(account.instanceProfiles)
         var policyIds: [String: String] = [:]
         for policy in policies { policyIds[account.arn(of: policy)] = ids.make("Policy", policy.name) }
         var groupIds: [String: String] = [:]
