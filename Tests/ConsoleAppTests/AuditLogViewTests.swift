@@ -29,7 +29,7 @@ struct AuditLogViewTests {
         #expect(rows.first?.contains("CreateUser") == true && rows.first?.contains("root") == true)
         #expect(rows.contains { $0.contains("user/carol") && $0.contains("AccessDenied") })
         #expect(
-            rows.contains { $0.contains("ConsoleLogin") && $0.contains("Failed: Failed authen") },
+            rows.contains { $0.contains("ConsoleLogin") && $0.contains("Failure") },
             "\(rows.joined(separator: "\n"))")
         #expect(!terminal.text.contains(SampleAccount.Credentials.rootPassword))
     }

@@ -8,9 +8,9 @@ import TerminalKit
 enum AuditLogRows {
     static let columns = [
         TableColumn("Time (UTC)", width: .fixed(19)),
-        TableColumn("Principal", width: .flexible(minimum: 20)),
-        TableColumn("Event", width: .fixed(26)),
-        TableColumn("Outcome", width: .fixed(22)),
+        TableColumn("Principal", width: .flexible(minimum: 12)),
+        TableColumn("Event", width: .fixed(20)),
+        TableColumn("Outcome", width: .fixed(16)),
         TableColumn("Source", width: .fixed(8)),
     ]
 
@@ -23,7 +23,8 @@ enum AuditLogRows {
         for (position, record) in newestFirst {
             // A failed sign-in has no errorCode in CloudTrail, only an errorMessage.
             let failed = record.errorCode != nil || record.errorMessage != nil
-            let outcome = record.errorCode ?? record.errorMessage.map { "Failed: \($0)" } ?? "Success"
+            // CloudTrail's ConsoleLogin says Failure; the record's page has the message.
+            let outcome = record.errorCode ?? (record.errorMessage == nil ? "Success" : "Failure")
             let source = record.userAgent.contains("console") ? "console" : "cli"
             rows.append([
                 String(record.eventTime.iso8601.prefix(19)).replacingOccurrences(of: "T", with: " "),
