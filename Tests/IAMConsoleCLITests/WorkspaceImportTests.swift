@@ -20,7 +20,7 @@ import Testing
             ],
             as: .nobody, stdin: Self.rootPassword + "\n")
         try #require(imported.status == 0, "import failed: \(imported.stderr)")
-        #expect(imported.stdout.contains("Created: 3 users, 2 groups, 1 roles, 2 policies"))
+        #expect(imported.stdout.contains("Created: 3 users, 2 groups, 1 role, 2 policies"))
         let output = try box.run(
             ["iam", "get-account-authorization-details", "--root"], as: .nobody, stdin: Self.rootPassword + "\n")
         try #require(output.status == 0, "get-account-authorization-details failed: \(output.stderr)")

@@ -17,6 +17,12 @@ public struct ImportSummary: Sendable, Equatable {
         if isNew { created[kind, default: 0] += 1 } else { updated[kind, default: 0] += 1 }
     }
 
+    /// `users` → `user`, `MFA devices` → `MFA device`, `policies` → `policy`.
+    private func singular(_ kind: String) -> String {
+        if kind.hasSuffix("ies") { return String(kind.dropLast(3)) + "y" }
+        return kind.hasSuffix("s") ? String(kind.dropLast()) : kind
+    }
+
     /// The summary as lines for people, kinds in a fixed order.
     public var lines: [String] {
         let kinds = [
@@ -24,7 +30,7 @@ public struct ImportSummary: Sendable, Equatable {
             "MFA devices",
         ]
         func list(_ counts: [String: Int]) -> String {
-            let parts = kinds.compactMap { kind in counts[kind].map { "\($0) \(kind)" } }
+            let parts = kinds.compactMap { kind in counts[kind].map { "\($0) \($0 == 1 ? singular(kind) : kind)" } }
             return parts.isEmpty ? "nothing" : parts.joined(separator: ", ")
         }
         var lines = ["Created: \(list(created))", "Updated: \(list(updated))"]
