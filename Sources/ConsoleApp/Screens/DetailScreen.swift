@@ -162,17 +162,8 @@ enum DashboardScreen {
     static func drawPlanned(_ section: Section, in canvas: Canvas, theme: Theme) {
         canvas.line(" \(section.title)", row: 0, style: theme[.title])
         canvas.text(" Not built yet. This view will show:", row: 2, column: 0, style: theme[.muted])
-        let words = (section.plannedContent ?? "").split(separator: " ")
-        var line = ""
-        var row = 3
-        for word in words {
-            if displayWidth(line) + word.count + 1 > canvas.width - 4, !line.isEmpty {
-                canvas.text(" " + line, row: row, column: 0, style: theme[.text])
-                row += 1
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
+        for (offset, line) in ConsoleScreen.wrap(section.plannedContent ?? "", width: canvas.width - 4).enumerated() {
+            canvas.text(" " + line, row: 3 + offset, column: 0, style: theme[.text])
         }
-        canvas.text(" " + line, row: row, column: 0, style: theme[.text])
     }
 }

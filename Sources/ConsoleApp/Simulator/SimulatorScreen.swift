@@ -183,16 +183,8 @@ enum SimulatorScreen {
     }
 
     private static func paragraph(_ text: String, from row: Int, in canvas: Canvas, style: Style) {
-        var line = ""
-        var current = row
-        for word in text.split(separator: " ") {
-            if displayWidth(line) + displayWidth(String(word)) + 1 > canvas.width - 2, !line.isEmpty {
-                canvas.text(" " + line, row: current, column: 0, style: style)
-                current += 1
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
+        for (offset, line) in ConsoleScreen.wrap(text, width: canvas.width - 2).enumerated() {
+            canvas.text(" " + line, row: row + offset, column: 0, style: style)
         }
-        if !line.isEmpty { canvas.text(" " + line, row: current, column: 0, style: style) }
     }
 }

@@ -19,11 +19,12 @@ struct AccountIndex: Sendable {
     var dashboard: DashboardSummary
     /// The credential report's rows, built the first time the view asks (most sessions never do,
     /// and a reload must not pay for it).
-    private let credentialReport = LazyList()
+    private let credentialReport = Lazy<ListModel>()
     /// The Access advisor view's rows, built the first time the view asks, for the same reason.
-    private let accessAdvisor = LazyList()
+    private let accessAdvisor = Lazy<ListModel>()
     /// The audit trail's records, read the first time the Audit log view asks.
-    private let auditTrail = LazyRecords()
+    private let auditTrail = Lazy<[CloudTrailRecord]>()
+    private let auditList = Lazy<ListModel>()
     /// Reads the trail (from the snapshot).
     private let readAudit: @Sendable () -> [CloudTrailRecord]
 
@@ -75,7 +76,7 @@ struct AccountIndex: Sendable {
         case .accessAdvisor:
             return accessAdvisor.value { AccessAdvisorRows.list(for: account, at: now) }
         case .auditLog:
-            return auditTrail.list(readAudit)
+            return auditList.value { AuditLogRows.list(for: auditTrail.value(readAudit)) }
         default: return .empty
         }
     }
@@ -109,51 +110,25 @@ struct AccountIndex: Sendable {
         case .policy(let arn): return PolicyDetailScreen.detail(arn: arn, in: account, now: now)
         case .inlinePolicy(let owner, let name): return InlinePolicyDetailScreen.detail(owner, name: name, in: account)
         case .auditRecord(let position):
-            let records = auditTrail.records(readAudit)
+            let records = auditTrail.value(readAudit)
             return records.indices.contains(position) ? AuditLogRows.detail(records[position], position: position) : nil
         }
     }
 }
 
-/// A list computed on first use and kept for the life of one `AccountIndex` (a new index, made
+/// A value computed on first use and kept for the life of one `AccountIndex` (a new index, made
 /// on every reload, starts empty). The console reads it from the main actor only; the lock keeps
 /// it correct should that change.
-final class LazyList: @unchecked Sendable {
+final class Lazy<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var cached: ListModel?
+    private var cached: Value?
 
-    func value(_ make: () -> ListModel) -> ListModel {
+    func value(_ make: () -> Value) -> Value {
         lock.lock()
         defer { lock.unlock() }
         if let cached { return cached }
         let made = make()
         cached = made
-        return made
-    }
-}
-
-/// The audit trail read once per `AccountIndex`, and its list.
-final class LazyRecords: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cached: [CloudTrailRecord]?
-    private var cachedList: ListModel?
-
-    func records(_ read: () -> [CloudTrailRecord]) -> [CloudTrailRecord] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached { return cached }
-        let made = read()
-        cached = made
-        return made
-    }
-
-    func list(_ read: () -> [CloudTrailRecord]) -> ListModel {
-        let all = records(read)
-        lock.lock()
-        defer { lock.unlock() }
-        if let cachedList { return cachedList }
-        let made = AuditLogRows.list(for: all)
-        cachedList = made
         return made
     }
 }
