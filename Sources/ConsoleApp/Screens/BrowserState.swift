@@ -117,9 +117,15 @@ struct BrowserState: Sendable {
         _ view: inout ViewState, in index: AccountIndex, toTop: Bool = false, keepRanks: Bool = false
     ) {
         guard case .section(let section) = view.route else { return }
+        // A refused List call shows no rows, so nothing in them can be opened, changed or copied;
+        // and the rows are not even built (the advisor's and the report's are costly).
+        guard view.denied == nil else {
+            view.visible = []
+            view.selectedKey = nil
+            return
+        }
         let list = index.list(for: section)
-        // A refused List call shows no rows, so nothing in them can be opened, changed or copied.
-        view.visible = view.denied == nil ? list.matching(view.filter) : []
+        view.visible = list.matching(view.filter)
         if let sort = view.sort {
             if view.sortRanks.count != list.rows.count || !keepRanks { view.sortRanks = sort.ranks(of: list.rows) }
             let ranks = view.sortRanks
