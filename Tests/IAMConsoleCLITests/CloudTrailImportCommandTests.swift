@@ -63,13 +63,15 @@ import Testing
         try box.initSample()
         try box.ok("list-users")
         try box.ok("list-roles")
+        // Refused, so not saved as activity here; the trail has it, and access advisor counts attempts.
+        #expect(try box.iam("create-user", "--user-name", "mallory", as: .carol).status == 254)
         let export = try box.run(["audit", "export", box.folder + "/trail.json"], as: .nobody)
         try #require(export.status == 0, "export failed: \(export.stderr)")
         let other = try Sandbox()
         try other.initSample()
         let result = try other.run(["workspace", "import", "--cloudtrail", box.folder + "/trail.json"], as: .nobody)
         try #require(result.status == 0, "import failed: \(result.stderr)")
-        #expect(result.stdout.contains("2 recorded as access advisor activity of 1 principal"))
+        #expect(result.stdout.contains("3 recorded as access advisor activity of 2 principals"))
         let job = try other.ok(
             "generate-service-last-accessed-details", "--arn", "arn:aws:iam::111122223333:user/alice",
             "--granularity", "ACTION_LEVEL")
@@ -79,6 +81,13 @@ import Testing
         let iam = try #require(services.first { $0["ServiceNamespace"] as? String == "iam" })
         let actions = Set(values(iam["TrackedActionsLastAccessed"], "ActionName"))
         #expect(actions.isSuperset(of: ["ListUsers", "ListRoles"]))
+        let carol = "arn:aws:iam::111122223333:user/carol"
+        let carolJob = try other.ok("generate-service-last-accessed-details", "--arn", carol)
+        let carolReport = try other.ok(
+            "get-service-last-accessed-details", "--job-id", try #require(carolJob["JobId"] as? String))
+        let carolServices = try #require(carolReport["ServicesLastAccessed"] as? [[String: Any]])
+        let carolIAM = try #require(carolServices.first { $0["ServiceNamespace"] as? String == "iam" })
+        #expect(carolIAM["LastAuthenticatedEntity"] as? String == carol)
     }
 
     @Test func withoutAWorkspaceTheLogsHaveNothingToJoin() throws {
