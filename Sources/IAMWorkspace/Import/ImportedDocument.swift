@@ -23,17 +23,22 @@ struct ImportedDocuments {
     }
 
     let file: String
+    /// The bytes of the file, for cutting documents' compact text out of it.
+    let source: Data
     private var seen: [PolicyKind: Set<String>] = [:]
     private var pending: [Pending] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, source: Data) {
+        self.file = file
+        self.source = source
+    }
 
     mutating func read(_ node: JSONNode, kind: PolicyKind, what: String) throws(ImportError) -> String {
         let text: String
         var parsed: JSONNode?
         switch node.kind {
         case .object:
-            text = JSONWriter.compact(node.value)
+            text = CompactJSONText.text(of: node, in: source) ?? JSONWriter.compact(node.value)
             parsed = node
         case .string(let raw):
             if raw.first == "{" {
