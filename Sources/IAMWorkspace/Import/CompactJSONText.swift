@@ -22,8 +22,17 @@ enum CompactJSONText {
             let text = String(unsafeUninitializedCapacity: end - start) { output in
                 var written = 0
                 var inString = false
-                for index in start..<end {
+                var index = start
+                while index < end {
                     let byte = bytes[index]
+                    index += 1
+                    if !inString, byte == 0x20, index + 8 <= end, let base = bytes.baseAddress,
+                        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+                    {
+                        // Indentation comes in long runs of spaces.
+                        index += 8
+                        continue
+                    }
                     if inString {
                         if byte == UInt8(ascii: "\\") {
                             escaped = true
