@@ -88,6 +88,21 @@ import Testing
         #expect(error.message.contains("truncated"))
     }
 
+    @Test func manyDistinctDocumentsAreCheckedAndTheFirstProblemInFileOrderIsReported() throws {
+        // More documents than one background batch, with problems in the first and a later batch.
+        let valid = ImportFixtures.generated(users: 900, distinct: true)
+        let details = try AuthorizationDetailsImporter.read(Data(valid.utf8), file: "f.json")
+        #expect(Set(details.users.compactMap { $0.inlinePolicies.first?.document }).count == 900)
+        for refused in [[700, 30], [700], [899]] {
+            let text = ImportFixtures.generated(users: 900, distinct: true, refused: Set(refused))
+            let error = try #require(throws: ImportError.self) {
+                try AuthorizationDetailsImporter.read(Data(text.utf8), file: "f.json")
+            }
+            #expect(error.message.hasPrefix("UserDetailList[\(refused.min() ?? 0)].UserPolicyList[0].PolicyDocument:"))
+            #expect(error.message.contains("bucket\(refused.min() ?? 0)"))
+        }
+    }
+
     @Test func listUsersOutputIsNotAuthorizationDetails() throws {
         let error = try #require(throws: ImportError.self) {
             try AuthorizationDetailsImporter.read(try ImportFixtures.data("list-users.json"), file: "users.json")
