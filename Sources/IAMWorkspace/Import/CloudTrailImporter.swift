@@ -92,34 +92,35 @@ public enum CloudTrailImporter {
                 type == "Root" ? "by the root user (access advisor tracks users and roles)" : "by \(type) identities")
             return nil
         case .user(let arn, let id):
-            guard let name = nameInARN(arn, kind: "user", account: account.id) else {
-                tally.skip("by principals of other accounts")
-                return nil
+            return entityARN(arn, id: id, kind: "user", account: account, tally: &tally) { name in
+                account.user(named: name).map { ($0.id, account.arn(of: $0)) }
             }
-            guard let user = account.user(named: name) else {
-                tally.skip("by users not in the workspace")
-                return nil
-            }
-            guard id == nil || id == user.id else {
-                tally.skip("by an earlier user of the same name (another unique id)")
-                return nil
-            }
-            return account.arn(of: user)
         case .role(let arn, let id):
-            guard let name = nameInARN(arn, kind: "role", account: account.id) else {
-                tally.skip("by principals of other accounts")
-                return nil
+            return entityARN(arn, id: id, kind: "role", account: account, tally: &tally) { name in
+                account.role(named: name).map { ($0.id, account.arn(of: $0)) }
             }
-            guard let role = account.role(named: name) else {
-                tally.skip("by roles not in the workspace")
-                return nil
-            }
-            guard id == nil || id == role.id else {
-                tally.skip("by an earlier role of the same name (another unique id)")
-                return nil
-            }
-            return account.arn(of: role)
         }
+    }
+
+    /// The workspace ARN of the user or role (`kind`) a record names, when it is this account's
+    /// and the same identity (`id`, when the record gives one); `find` looks it up by name.
+    private static func entityARN(
+        _ arn: String, id: String?, kind: String, account: Account, tally: inout Tally,
+        find: (String) -> (id: String, arn: String)?
+    ) -> String? {
+        guard let name = nameInARN(arn, kind: kind, account: account.id) else {
+            tally.skip("by principals of other accounts")
+            return nil
+        }
+        guard let found = find(name) else {
+            tally.skip("by \(kind)s not in the workspace")
+            return nil
+        }
+        guard id == nil || id == found.id else {
+            tally.skip("by an earlier \(kind) of the same name (another unique id)")
+            return nil
+        }
+        return found.arn
     }
 
     /// The entity name in `arn:PARTITION:iam::ACCOUNT:KIND/PATH/NAME` when ACCOUNT is `account`.
