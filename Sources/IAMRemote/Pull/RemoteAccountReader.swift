@@ -9,7 +9,7 @@ import IAMWorkspace
 /// policies with all versions, inline policies, memberships and attachments; the workspace's
 /// importer turns it into model values. The rest comes from the calls that own it: `ListRoles`
 /// (description, maximum session), `ListPolicies` (ids and names, which some emulators leave out
-/// of the details), `ListPolicyTags`, `ListInstanceProfiles`, `GetLoginProfile`,
+/// of the details), `ListPolicyTags`, `ListInstanceProfiles` and `GetInstanceProfile`, `GetLoginProfile`,
 /// `ListAccessKeys`, `ListMFADevices`, `ListAccountAliases` and `GetAccountPasswordPolicy`.
 /// Secrets are never read: IAM does not return them.
 public struct RemoteAccountReader: Sendable {
@@ -118,8 +118,10 @@ public struct RemoteAccountReader: Sendable {
                 name: name, path: profile.text("Path") ?? "/", id: profile.text("InstanceProfileId") ?? "",
                 createDate: Self.date(profile.text("CreateDate")))
             model.roles = profile.members("Roles").compactMap { $0.text("RoleName") }
-            model.tags = Self.tags(
-                try iam.list("ListInstanceProfileTags", "Tags", QueryParameters(["InstanceProfileName": name])))
+            // Listings leave tags out; GetInstanceProfile has them (and moto serves it, while its
+            // ListInstanceProfileTags fails).
+            let full = try iam.call("GetInstanceProfile", QueryParameters(["InstanceProfileName": name]))
+            model.tags = Self.tags(full.members("InstanceProfile/Tags"))
             account.instanceProfiles[Account.key(name)] = model
         }
         for key in account.users.keys.sorted() {
