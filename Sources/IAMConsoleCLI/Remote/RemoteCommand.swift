@@ -34,6 +34,10 @@ enum RemoteCommand {
             printError("iamconsole: error: remote needs a command: pull, plan or apply\n\(usage)")
             return 252
         }
+        guard ["pull", "plan", "apply"].contains(verb) else {
+            printError("iamconsole: error: unknown remote command '\(verb)'\n\(usage)")
+            return 252
+        }
         guard
             let parsed = WorkspaceOptions.parse(
                 Array(words.dropFirst()), valued: valued, switches: switches, usage: usage)
@@ -65,12 +69,9 @@ enum RemoteCommand {
             return RemotePlanCommand.run(
                 path: path, connection: connection, json: output == "json",
                 detailedExitCode: parsed.switches.contains("detailed-exitcode"))
-        case "apply":
+        default:
             return RemoteApplyCommand.run(
                 path: path, connection: connection, autoApprove: parsed.switches.contains("auto-approve"))
-        default:
-            printError("iamconsole: error: unknown remote command '\(verb)'\n\(usage)")
-            return 252
         }
     }
 
