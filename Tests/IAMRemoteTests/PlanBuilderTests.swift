@@ -162,6 +162,23 @@ import Testing
         #expect(settings.details == ["description: old -> new", "max session duration: 3600s -> 7200s"])
     }
 
+    @Test func leavesAttachedAWSManagedPoliciesTheCatalogLacks() {
+        var current = Self.account()
+        var alice = User(name: "alice", path: "/", id: "AIDA1", createDate: Self.time)
+        alice.attachedPolicies = [
+            "arn:aws:iam::aws:policy/NoSuchPolicyInTheCatalog", "arn:aws:iam::aws:policy/ReadOnlyAccess",
+        ]
+        alice.permissionsBoundary = "arn:aws:iam::aws:policy/NoSuchPolicyInTheCatalog"
+        current.users["alice"] = alice
+        var desired = current
+        desired.users["alice"]?.attachedPolicies = []
+        desired.users["alice"]?.permissionsBoundary = nil
+        let plan = PlanBuilder.plan(desired: desired, current: current, signingKeyId: nil)
+        #expect(Self.summaries(plan) == ["- detach policy arn:aws:iam::aws:policy/ReadOnlyAccess from user alice"])
+        #expect(plan.notes.count == 2)
+        #expect(plan.notes.allSatisfy { $0.contains("NoSuchPolicyInTheCatalog") })
+    }
+
     @Test func keepsPolicyVersionsWithinFive() throws {
         var current = Self.account()
         var policy = Self.policy("p", Self.allowS3)

@@ -23,7 +23,7 @@ struct RemotePlanPrinter {
             for change in plan.changes { lines += Self.lines(change) }
         }
         if !plan.notes.isEmpty {
-            lines += ["", "Not planned (the IAM API cannot carry these from a workspace):"]
+            lines += ["", "Not planned:"]
             lines += plan.notes.map { "  ! \($0)" }
         }
         if !plan.isEmpty {

@@ -63,6 +63,12 @@ extension PlanBuilder {
                     calls: [PlannedCall("Attach\(kind.type)Policy", kind.parameters(name, ["PolicyArn": arn]))]))
         }
         for arn in current where !desired.contains(arn) {
+            if Self.isUnknownAWSManaged(arn) {
+                note(
+                    "\(kind.noun) \(name): \(arn) is attached at the endpoint but is not in the built-in catalog of "
+                        + "AWS managed policies, so a workspace cannot hold it; it is left attached")
+                continue
+            }
             add(
                 PlannedChange(
                     .delete, .revoke, "detach policy \(arn) from \(kind.noun) \(name)",
@@ -70,9 +76,21 @@ extension PlanBuilder {
         }
     }
 
+    /// An AWS managed policy the built-in catalog lacks: a pull skips its attachments (the
+    /// workspace cannot resolve it), so its absence from a workspace is no wish to detach it.
+    static func isUnknownAWSManaged(_ arn: String) -> Bool {
+        AWSManagedPolicyCatalog.isAWSManagedARN(arn) && AWSManagedPolicyCatalog.policy(arn: arn) == nil
+    }
+
     /// Sets or removes the permissions boundary of a user or role.
     mutating func planBoundary(_ kind: IdentityKind, _ name: String, desired: String?, current: String?) {
         guard desired != current else { return }
+        if desired == nil, let current, Self.isUnknownAWSManaged(current) {
+            note(
+                "\(kind.noun) \(name): its permissions boundary \(current) is not in the built-in catalog of AWS "
+                    + "managed policies, so a workspace cannot hold it; it is left in place")
+            return
+        }
         if let desired {
             add(
                 PlannedChange(
