@@ -23,7 +23,9 @@ enum RemoteApplyCommand {
         let plan = planned.plan
         guard !plan.isEmpty else { return 0 }
         if !autoApprove {
-            print("\nApply these \(plan.changes.count) changes to \(connection.endpoint)? Only 'yes' is accepted: ")
+            let what = plan.changes.count == 1 ? "this change" : "these \(plan.changes.count) changes"
+            print("\nApply \(what) to \(connection.endpoint)? Only 'yes' is accepted: ", terminator: "")
+            fflush(nil)  // all streams: naming `stdout` is not concurrency-safe in Swift 6
             guard readLine(strippingNewline: true) == "yes" else {
                 print("Apply cancelled; nothing was changed.")
                 return 1
