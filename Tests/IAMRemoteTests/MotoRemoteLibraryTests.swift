@@ -177,6 +177,51 @@ struct MotoRemoteLibraryTests {
         #expect(snapshot.account.policies["a"]?.id.isEmpty == false)
     }
 
+    /// moto checks signatures once its first N requests are spent (INITIAL_NO_AUTH_ACTION_COUNT):
+    /// it recomputes each signature with the key's secret, as AWS does.
+    @Test func motoVerifiesTheSignatures() throws {
+        let moto = try MotoServer(environment: ["INITIAL_NO_AUTH_ACTION_COUNT": "3"])
+        try moto.call("CreateUser", ["UserName": "admin"])
+        try moto.call(
+            "PutUserPolicy",
+            [
+                "UserName": "admin", "PolicyName": "all",
+                "PolicyDocument":
+                    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
+            ])
+        let created = try moto.call("CreateAccessKey", ["UserName": "admin"])
+        let id = try #require(created.text("AccessKey/AccessKeyId"))
+        let secret = try #require(created.text("AccessKey/SecretAccessKey"))
+        func connection(_ id: String, _ secret: String) throws -> RemoteConnection {
+            try RemoteConnection(
+                endpoint: moto.endpoint, stsEndpoint: nil, region: "us-east-1",
+                credentials: AWSCredentials(accessKeyId: id, secretAccessKey: secret, source: "test"))
+        }
+        let signed = try connection(id, secret)
+        let user = try signed.iam.call("GetUser", QueryParameters(["UserName": "admin"]))
+        #expect(user.text("User/UserName") == "admin")
+        let snapshot = try RemoteAccountReader(iam: signed.iam, sts: signed.sts).read()
+        #expect(snapshot.account.user(named: "admin")?.accessKeys.map(\.id) == [id])
+        // The plan keeps the user whose key signs, though the workspace lacks it.
+        let plan = PlanBuilder.plan(
+            desired: Account(
+                id: snapshot.accountId, name: "empty", createDate: snapshot.account.createDate,
+                root: RootUser(email: "root@example.com", passwordHash: "x")), current: snapshot.account,
+            signingKeyId: id)
+        #expect(plan.isEmpty)
+        #expect(
+            plan.notes == ["user admin is not in the workspace but is kept, since its access key signs these requests"])
+
+        let wrongSecret = try connection(id, secret + "x")
+        #expect {
+            try wrongSecret.iam.call("GetUser")
+        } throws: { ($0 as? RemoteError)?.code == "SignatureDoesNotMatch" }
+        let unknownKey = try connection("AKIANOTAKEYATALL000", secret)
+        #expect {
+            try unknownKey.sts.call("GetCallerIdentity")
+        } throws: { ($0 as? RemoteError)?.code == "InvalidClientTokenId" }
+    }
+
     @Test func theEndpointsErrorsComeBackWithCodeAndMessage() throws {
         let moto = try MotoServer()
         #expect {

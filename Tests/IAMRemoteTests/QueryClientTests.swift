@@ -85,6 +85,21 @@ import Testing
                 == "GetUser: NoSuchEntity: The user with name bob cannot be found. (HTTP 404, request id req-1)")
     }
 
+    @Test func readsErrorsNestedInErrors() throws {
+        let transport = FakeTransport([
+            (
+                403,
+                "<?xml version=\"1.0\"?><ErrorResponse><Errors><Error><Code>SignatureDoesNotMatch</Code>"
+                    + "<Message>The request signature we calculated does not match</Message></Error></Errors></ErrorResponse>"
+            )
+        ])
+        #expect(
+            throws: RemoteError.service(
+                action: "GetCallerIdentity", code: "SignatureDoesNotMatch",
+                message: "The request signature we calculated does not match", status: 403, requestId: nil)
+        ) { try Self.client(transport).call("GetCallerIdentity") }
+    }
+
     @Test func reportsAnswersThatAreNotTheExpectedXML() throws {
         let transport = FakeTransport([(502, "<html>Bad Gateway"), (200, "<OtherResponse/>")])
         let client = try Self.client(transport)

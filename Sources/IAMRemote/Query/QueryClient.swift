@@ -85,7 +85,8 @@ public struct QueryClient: Sendable {
                 message: "not XML (\(error)): \(Self.preview(response.body))")
         }
         if root.name == "ErrorResponse" || root.name == "Error" || response.status >= 300 {
-            let error = root.name == "Error" ? root : (root["Error"] ?? root)
+            // IAM nests <Error> in <ErrorResponse>; STS and signature checks may nest it in <Errors>.
+            let error = root.name == "Error" ? root : (root["Error"] ?? root["Errors/Error"] ?? root)
             guard let code = error.text("Code") else {
                 throw .malformedResponse(
                     action: action, status: response.status, message: "no error code in: \(Self.preview(response.body))"

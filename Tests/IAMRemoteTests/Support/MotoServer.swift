@@ -35,8 +35,8 @@ final class MotoServer: @unchecked Sendable {
     let logPath: String
     var endpoint: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts a server and waits (up to 30 seconds) until it answers.
-    init() throws {
+    /// Starts a server with these extra environment variables and waits (up to 30 seconds) until it answers.
+    init(environment: [String: String] = [:]) throws {
         let executable = try #require(
             Self.executable, "moto_server is not installed (python3 -m pip install 'moto[server]')")
         port = try Self.freePort()
@@ -46,6 +46,7 @@ final class MotoServer: @unchecked Sendable {
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardOutput = log
         process.standardError = log
