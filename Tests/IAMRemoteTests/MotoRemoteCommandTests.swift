@@ -183,6 +183,13 @@ struct MotoRemoteCommandTests {
             ["workspace", "init", "--account-id", "111122223333", "--root-email", "root@example.com"],
             stdin: CLIRunner.rootPassword + "\n")
         try #require(other.status == 0, "\(other.stderr)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: cli.workspace))
+        let pullMismatch = try cli.run(["remote", "pull", "--endpoint", moto.endpoint])
+        #expect(pullMismatch.status == 1)
+        #expect(
+            pullMismatch.stderr.contains("the workspace holds account 111122223333, but the endpoint's credentials"))
+        #expect(pullMismatch.stderr.contains("Nothing was pulled; \(cli.workspace) is unchanged."))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: cli.workspace)) == before)
         let mismatch = try cli.run(["remote", "plan", "--endpoint", moto.endpoint])
         #expect(mismatch.status == 1)
         #expect(
