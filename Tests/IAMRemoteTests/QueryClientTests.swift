@@ -85,6 +85,35 @@ import Testing
                 == "GetUser: NoSuchEntity: The user with name bob cannot be found. (HTTP 404, request id req-1)")
     }
 
+    @Test func retriesThrottledCallsAndServerErrorsOnly() throws {
+        let throttled =
+            "<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>"
+        let failed = "<ErrorResponse><Error><Code>ServiceFailure</Code><Message>oops</Message></Error></ErrorResponse>"
+        let done = "<ListUsersResponse><ListUsersResult><Users/></ListUsersResult></ListUsersResponse>"
+        let transport = FakeTransport([(400, throttled), (500, failed), (200, done)])
+        var client = try Self.client(transport)
+        client.retryDelays = [0, 0, 0]
+        _ = try client.call("ListUsers")
+        #expect(transport.requests.count == 3)
+
+        let refused = FakeTransport([
+            (
+                409,
+                "<ErrorResponse><Error><Code>EntityAlreadyExists</Code><Message>exists</Message></Error></ErrorResponse>"
+            )
+        ])
+        var once = try Self.client(refused)
+        once.retryDelays = [0, 0]
+        #expect(throws: RemoteError.self) { try once.call("CreateUser") }
+        #expect(refused.requests.count == 1)
+
+        let always = FakeTransport(Array(repeating: (400, throttled), count: 3))
+        var limited = try Self.client(always)
+        limited.retryDelays = [0, 0]
+        #expect { try limited.call("ListUsers") } throws: { ($0 as? RemoteError)?.code == "Throttling" }
+        #expect(always.requests.count == 3)
+    }
+
     @Test func readsErrorsNestedInErrors() throws {
         let transport = FakeTransport([
             (

@@ -19,6 +19,8 @@ public struct QueryClient: Sendable {
     public var clock: any IAMClock
     /// `MaxItems` of paginated calls; nil leaves the service's default (100 for IAM).
     public var pageSize: Int?
+    /// Seconds to wait before each retry of a throttled call or a server error; empty for no retries.
+    public var retryDelays: [Double] = [0.5, 1, 2, 4]
 
     /// Creates a client.
     public init(
@@ -73,8 +75,32 @@ public struct QueryClient: Sendable {
     }
 
     /// Calls `action` and returns its `<ACTIONResult>` element (an empty one for actions that return nothing).
+    ///
+    /// A call refused for throttling, or failed by a server error (HTTP 5xx with an AWS error), is
+    /// tried again after each of ``retryDelays``, as AWS's SDKs do: the endpoint did not make it.
     public func call(_ action: String, _ parameters: QueryParameters = QueryParameters()) throws(RemoteError) -> XMLNode
     {
+        var delays = retryDelays[...]
+        while true {
+            do {
+                return try callOnce(action, parameters)
+            } catch {
+                guard Self.isRetryable(error), let delay = delays.popFirst() else { throw error }
+                Thread.sleep(forTimeInterval: delay)
+            }
+        }
+    }
+
+    /// Errors worth another try: throttling, and server errors that say so in AWS's error XML.
+    static func isRetryable(_ error: RemoteError) -> Bool {
+        guard case .service(_, let code, _, let status, _) = error else { return false }
+        let throttling: Set<String> = [
+            "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException",
+        ]
+        return throttling.contains(code) || status >= 500 || code == "ServiceUnavailable"
+    }
+
+    private func callOnce(_ action: String, _ parameters: QueryParameters) throws(RemoteError) -> XMLNode {
         let response = try transport.send(request(action, parameters))
         let root: XMLNode
         do {
