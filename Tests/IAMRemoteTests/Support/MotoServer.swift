@@ -30,20 +30,39 @@ final class MotoServer: @unchecked Sendable {
     /// moto's default account.
     static let accountId = "123456789012"
 
-    let process: Process
-    let port: Int
-    let logPath: String
+    private(set) var process: Process
+    private(set) var port: Int
+    private(set) var logPath: String
     var endpoint: String { "http://127.0.0.1:\(port)" }
 
-    /// Starts a server with these extra environment variables and waits (up to 30 seconds) until it answers.
+    /// Starts a server with these extra environment variables and waits (up to 30 seconds) until it
+    /// says it listens. A port another test's server took in the meantime makes this one exit, and
+    /// the next attempt takes another port.
     init(environment: [String: String] = [:]) throws {
         let executable = try #require(
             Self.executable, "moto_server is not installed (python3 -m pip install 'moto[server]')")
-        port = try Self.freePort()
-        logPath =
-            FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(port)-\(UUID().uuidString).log").path
+        var attempt = 0
+        while true {
+            attempt += 1
+            (process, port, logPath) = try Self.start(executable, environment: environment)
+            if try waitUntilListening() { return }
+            let output = FileManager.default.contents(atPath: logPath).map { String(decoding: $0, as: UTF8.self) }
+            stop()
+            if attempt == 3 {
+                Issue.record("moto_server did not start on 127.0.0.1 (3 attempts): \(output ?? "")")
+                throw CancellationError()
+            }
+        }
+    }
+
+    private static func start(
+        _ executable: String, environment: [String: String]
+    ) throws -> (Process, Int, String) {
+        let port = try freePort()
+        let logPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("moto-\(port)-\(UUID().uuidString).log").path
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process = Process()
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-H", "127.0.0.1", "-p", String(port)]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
@@ -52,16 +71,19 @@ final class MotoServer: @unchecked Sendable {
         process.standardError = log
         process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
         try process.run()
+        return (process, port, logPath)
+    }
+
+    /// True once this server's log says it runs on its port and the port answers; false when it
+    /// exits or 30 seconds pass.
+    private func waitUntilListening() throws -> Bool {
         let deadline = Date().addingTimeInterval(30)
-        while !Self.answers(port) {
-            guard process.isRunning, Date() < deadline else {
-                stop()
-                let output = FileManager.default.contents(atPath: logPath).map { String(decoding: $0, as: UTF8.self) }
-                Issue.record("moto_server did not start on port \(port): \(output ?? "")")
-                throw CancellationError()
-            }
+        while process.isRunning, Date() < deadline {
+            let log = FileManager.default.contents(atPath: logPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            if log.contains("Running on http://127.0.0.1:\(port)"), Self.answers(port) { return true }
             usleep(50_000)
         }
+        return false
     }
 
     deinit { stop() }
