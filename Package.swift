@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "IAMCore", targets: ["IAMCore"]),
         .library(name: "IAMPolicy", targets: ["IAMPolicy"]),
         .library(name: "IAMWorkspace", targets: ["IAMWorkspace"]),
+        .library(name: "IAMRemote", targets: ["IAMRemote"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3")
@@ -32,9 +33,15 @@ let package = Package(
             ]
         ),
         .target(name: "IAMWorkspace", dependencies: ["IAMCore", "CZlib"]),
+        .target(
+            name: "IAMRemote",
+            dependencies: [
+                "IAMCore", "IAMWorkspace", "IAMPolicy", .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .target(name: "TerminalKit", dependencies: ["CNcursesw", "CTermShim"]),
         .target(name: "ConsoleApp", dependencies: ["IAMCore", "IAMWorkspace", "TerminalKit"]),
-        .target(name: "IAMConsoleCLI", dependencies: ["IAMCore", "IAMWorkspace", "ConsoleApp"]),
+        .target(name: "IAMConsoleCLI", dependencies: ["IAMCore", "IAMWorkspace", "IAMRemote", "ConsoleApp"]),
         .executableTarget(name: "iamconsole", dependencies: ["IAMConsoleCLI"]),
         .executableTarget(
             name: "iamconsole-bench",
@@ -51,6 +58,9 @@ let package = Package(
         .testTarget(name: "IAMCoreTests", dependencies: ["IAMCore"]),
         .testTarget(name: "IAMWorkspaceTests", dependencies: ["IAMWorkspace", "IAMCore"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(
+            name: "IAMRemoteTests", dependencies: ["IAMRemote", "IAMCore", "IAMWorkspace"], exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "ConsoleAppTests", dependencies: ["ConsoleApp", "TerminalKit", "IAMCore", "IAMWorkspace"],
             exclude: ["Snapshots"]

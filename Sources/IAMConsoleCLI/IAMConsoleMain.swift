@@ -24,6 +24,8 @@ public enum IAMConsoleMain {
                 return ChecklistCommand.run(Array(words.dropFirst()), environment: environment)
             case "audit":
                 return AuditCommand.run(Array(words.dropFirst()), environment: environment)
+            case "remote":
+                return RemoteCommand.run(Array(words.dropFirst()), environment: environment)
             case "help", "--help", "-h":
                 print(usage)
                 return 0
@@ -76,6 +78,7 @@ public enum IAMConsoleMain {
                iamconsole policy validate FILE [--type TYPE] [--output text|json]
                iamconsole policy evaluate --requests FILE|- [--repeat N] [--trace]
                iamconsole policy test FILE [--workspace PATH]
+               iamconsole remote pull|plan|apply [--endpoint URL] [--profile NAME] [...]
                iamconsole audit [export FILE] [--principal P] [--action A] [--outcome success|failure] [...]
 
         With no command, opens the full-screen console on the workspace: --workspace PATH, else

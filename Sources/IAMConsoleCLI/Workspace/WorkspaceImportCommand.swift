@@ -116,7 +116,7 @@ enum WorkspaceImportCommand {
 
     /// The account a new workspace starts from: the file's account id, and a root user whose
     /// password comes from standard input as with `workspace init`.
-    private static func newAccount(
+    static func newAccount(
         _ id: String, _ options: [String: String], environment: CLIEnvironment, dryRun: Bool
     ) throws -> Account {
         let clock = try environment.clock()
