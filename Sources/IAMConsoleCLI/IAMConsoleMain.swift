@@ -24,6 +24,11 @@ public enum IAMConsoleMain {
                 return ChecklistCommand.run(Array(words.dropFirst()), environment: environment)
             case "audit":
                 return AuditCommand.run(Array(words.dropFirst()), environment: environment)
+            case "analyzer", "accessanalyzer":
+                return AnalyzerTable.run(Array(words.dropFirst()), environment: environment)
+            case "s3api", "kms", "sqs", "lambda", "secretsmanager", "organizations":
+                return IAMCommand.run(
+                    Array(words.dropFirst()), environment: environment, group: ServiceTables.group(first))
             case "help", "--help", "-h":
                 print(usage)
                 return 0
@@ -77,6 +82,9 @@ public enum IAMConsoleMain {
                iamconsole policy evaluate --requests FILE|- [--repeat N] [--trace]
                iamconsole policy test FILE [--workspace PATH]
                iamconsole audit [export FILE] [--principal P] [--action A] [--outcome success|failure] [...]
+               iamconsole s3api|kms|sqs|lambda|secretsmanager <action> [flags]   (resource-based policies)
+               iamconsole analyzer <action> [flags]     (Access Analyzer: findings, archive rules, validate-policy)
+               iamconsole organizations <action> [flags]
 
         With no command, opens the full-screen console on the workspace: --workspace PATH, else
         $IAMCONSOLE_WORKSPACE, else $XDG_DATA_HOME/iamconsole/workspace.json (created with the

@@ -8,6 +8,8 @@ public struct BucketRequest: Codable, Sendable {
 public struct CreateBucketRequest: Codable, Sendable {
     public struct Configuration: Codable, Sendable {
         public var locationConstraint: String?
+        // The AWS CLI's shorthand and JSON spell it so; it is the Region to create the bucket in.
+        enum CodingKeys: String, CodingKey { case locationConstraint = "LocationConstraint" }
     }
     public var bucket: String
     public var createBucketConfiguration: Configuration?
