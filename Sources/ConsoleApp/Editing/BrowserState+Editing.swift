@@ -131,6 +131,10 @@ extension BrowserState {
         case .section, .auditRecord:
             message = StatusMessage(text: "Audit records cannot be deleted: the trail is append-only", isError: false)
             return
+        case .finding:
+            message = StatusMessage(
+                text: "Findings are not deleted: A archives one, U makes it active again", isError: false)
+            return
         }
         let dialog = TypeToConfirmDialog(
             title: "Delete \(kind)",

@@ -61,6 +61,9 @@ enum DetailScreen {
         case .json:
             drawJSON(text, row: row, in: canvas, theme: theme)
             return
+        case .highlighted:
+            DocumentHighlight.drawMarked(text, row: row, column: 2, in: canvas, theme: theme)
+            return
         }
         canvas.text("  " + text, row: row, column: 0, style: style)
     }

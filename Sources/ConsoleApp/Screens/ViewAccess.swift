@@ -19,6 +19,11 @@ enum ViewAccess {
         case .section(.accessAdvisor): return ("GenerateServiceLastAccessedDetails", "*")
         // The trail is the tool's own log, like CloudTrail's: reading it is cloudtrail:LookupEvents.
         case .section(.auditLog), .auditRecord: return ("cloudtrail:LookupEvents", "*")
+        // Access Analyzer's actions, on the analyzers' ARNs (every analyzer when there are several).
+        case .section(.accessAnalyzer):
+            return ("access-analyzer:ListFindings", AnalyzerRows.analyzerResource(in: account))
+        case .finding(let analyzer, _):
+            return account.analyzers[analyzer].map { ("access-analyzer:GetFinding", $0.arn) }
         case .section: return nil
         case .user(let name): return account.user(named: name).map { ("GetUser", account.arn(of: $0)) }
         case .group(let name): return account.group(named: name).map { ("GetGroup", account.arn(of: $0)) }
