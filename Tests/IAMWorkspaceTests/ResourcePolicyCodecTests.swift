@@ -27,7 +27,8 @@ struct ResourcePolicyCodecTests {
         _ = try service.createFunction(
             CreateFunctionRequest(functionName: "f", role: "arn:aws:iam::123456789012:role/r"), as: .root)
         _ = try service.addPermission(
-            AddPermissionRequest(functionName: "f", statementId: "p", action: "lambda:InvokeFunction", principal: "999988887777"),
+            AddPermissionRequest(
+                functionName: "f", statementId: "p", action: "lambda:InvokeFunction", principal: "999988887777"),
             as: .root)
         _ = try service.publishLayerVersion(PublishLayerVersionRequest(layerName: "tools"), as: .root)
         _ = try service.createSecret(CreateSecretRequest(name: "db/password"), as: .root)
@@ -35,7 +36,11 @@ struct ResourcePolicyCodecTests {
             analyzerName: "org", type: "ORGANIZATION",
             archiveRules: [
                 InlineArchiveRule(
-                    ruleName: "vpc", filter: ["condition.aws:SourceVpc": Criterion(exists: true), "isPublic": Criterion(eq: ["false"], neq: ["x"], contains: ["y"])])
+                    ruleName: "vpc",
+                    filter: [
+                        "condition.aws:SourceVpc": Criterion(exists: true),
+                        "isPublic": Criterion(eq: ["false"], neq: ["x"], contains: ["y"]),
+                    ])
             ])
         request.tags = ["team": "security"]
         _ = try service.createAnalyzer(request, as: .root)
@@ -66,7 +71,8 @@ struct ResourcePolicyCodecTests {
     @Test func aWorkspaceWithoutResourcesWritesNoMemberAndOlderFilesRead() throws {
         let data = try WorkspaceCodec.encode(CodecTestAccounts.everything())
         let text = String(decoding: data, as: UTF8.self)
-        #expect(!text.contains("\"resources\"") && !text.contains("\"analyzers\"") && !text.contains("\"organization\""))
+        #expect(
+            !text.contains("\"resources\"") && !text.contains("\"analyzers\"") && !text.contains("\"organization\""))
         let account = try WorkspaceCodec.decode(data, path: nil)
         #expect(account.resources.isEmpty && account.analyzers.isEmpty && account.organization == nil)
     }
@@ -75,6 +81,7 @@ struct ResourcePolicyCodecTests {
         let document = try JSONParser.parse(try WorkspaceCodec.encode(try Self.withAnalysis()))
         let arns = document["account"]?["resources"]?.arrayValue?.compactMap { $0["arn"]?.stringValue } ?? []
         #expect(arns.count == 6 && arns == arns.sorted())
-        #expect(arns.first == "arn:aws:kms:us-east-1:123456789012:key/" + (arns.first?.split(separator: "/").last ?? ""))
+        #expect(
+            arns.first == "arn:aws:kms:us-east-1:123456789012:key/" + (arns.first?.split(separator: "/").last ?? ""))
     }
 }
