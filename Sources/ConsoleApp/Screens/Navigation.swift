@@ -40,15 +40,6 @@ enum Section: Int, CaseIterable, Sendable, Equatable {
             self)
     }
 
-    /// For views not built yet: what the view will show.
-    var plannedContent: String? {
-        switch self {
-        case .dashboard, .root, .users, .groups, .roles, .policies, .simulator, .passwordPolicy, .credentialReport,
-            .accessAdvisor, .accessAnalyzer, .auditLog:
-            return nil
-        }
-    }
-
     /// The section a `:` command names (`users`, `roles`, `creds`…), if any.
     static func named(_ command: String) -> Section? {
         switch command.lowercased() {

@@ -5,7 +5,7 @@ import IAMCore
 /// is refused).
 enum ViewAccess {
     /// The action (without `iam:`) and resource the view's data comes from; nil for views that
-    /// need no call of their own (the simulator authorises each run; planned views show nothing).
+    /// need no call of their own (the simulator authorises each run).
     static func requirement(for route: Route, in account: Account) -> (action: String, resource: String)? {
         let prefix = "arn:aws:iam::\(account.id):"
         switch route {
