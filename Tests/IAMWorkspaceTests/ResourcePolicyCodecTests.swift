@@ -19,7 +19,7 @@ struct ResourcePolicyCodecTests {
             + #""Action":["s3:GetObject","s3:ListBucket"],"Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"#
             + #""true"},"StringEquals":{"s3:prefix":["a","b"]}}}]}"#
         _ = try service.createOrganization(CreateOrganizationRequest(), as: .root)
-        try service.inviteAccountToOrganization(InviteAccountRequest(accountId: "444455556666"), as: .root)
+        _ = try service.inviteAccountToOrganization(InviteAccountRequest(accountId: "444455556666"), as: .root)
         _ = try service.createBucket(CreateBucketRequest(bucket: "site", region: "eu-west-1"), as: .root)
         _ = try service.putBucketPolicy(PutBucketPolicyRequest(bucket: "site", policy: publicPolicy), as: .root)
         _ = try service.createKey(CreateKeyRequest(description: "ünïcode key"), as: .root)
@@ -83,5 +83,26 @@ struct ResourcePolicyCodecTests {
         #expect(arns.count == 6 && arns == arns.sorted())
         #expect(
             arns.first == "arn:aws:kms:us-east-1:123456789012:key/" + (arns.first?.split(separator: "/").last ?? ""))
+    }
+}
+
+/// `workspace check` looks at resource policies too.
+@Suite("Resource policies in workspace check")
+struct ResourcePolicyCheckTests {
+    @Test func aMalformedResourcePolicyAndAForeignResourceAreReported() throws {
+        var account = try ResourcePolicyCodecTests.withAnalysis()
+        #expect(WorkspaceChecker.check(account).filter { $0.path.hasPrefix("$.account.resources") }.isEmpty)
+        let queue = try #require(account.resources.values.first { $0.type == .sqsQueue })
+        account.resources[queue.arn]?.policy =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:*","Resource":"*"}]}"#
+        var foreign = queue
+        foreign.arn = "arn:aws:sqs:us-east-1:999988887777:theirs"
+        foreign.policy = nil
+        account.resources[foreign.arn] = foreign
+        let problems = WorkspaceChecker.check(account).filter { $0.path.hasPrefix("$.account.resources") }
+        #expect(problems.map(\.message).contains { $0.contains("Missing required field Principal") })
+        #expect(
+            problems.map(\.message).contains(
+                "the resource belongs to account 999988887777, not the workspace's 123456789012"))
     }
 }

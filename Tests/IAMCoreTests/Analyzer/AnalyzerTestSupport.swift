@@ -21,7 +21,7 @@ enum AnalyzerFixture {
         var service = TestAccount.make()
         if type == "ORGANIZATION" {
             _ = try service.createOrganization(CreateOrganizationRequest(), as: .root)
-            try service.inviteAccountToOrganization(InviteAccountRequest(accountId: partner), as: .root)
+            _ = try service.inviteAccountToOrganization(InviteAccountRequest(accountId: partner), as: .root)
         }
         _ = try service.createAnalyzer(CreateAnalyzerRequest(analyzerName: "acct", type: type), as: .root)
         return service

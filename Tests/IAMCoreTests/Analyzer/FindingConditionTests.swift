@@ -85,7 +85,7 @@ struct FindingConditionTests {
         #expect(own.count == 3 && own.allSatisfy { !$0.isPublic })
 
         // The partner leaves the organization: the organization analyzer now reports it.
-        try service.removeAccountFromOrganization(RemoveAccountRequest(accountId: F.partner), as: .root)
+        _ = try service.removeAccountFromOrganization(RemoveAccountRequest(accountId: F.partner), as: .root)
         #expect(F.findings(service, resource: "arn:aws:s3:::shared").count == 2)
     }
 
