@@ -18,6 +18,7 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", path: "Sources/CQRencode", pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "CTermShim", dependencies: ["CNcursesw"], path: "Sources/CTermShim"),
         .target(name: "IAMPolicy", resources: [.copy("Catalog/aws-actions.json")]),
@@ -30,7 +31,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
-        .target(name: "IAMWorkspace", dependencies: ["IAMCore"]),
+        .target(name: "IAMWorkspace", dependencies: ["IAMCore", "CZlib"]),
         .target(name: "TerminalKit", dependencies: ["CNcursesw", "CTermShim"]),
         .target(name: "ConsoleApp", dependencies: ["IAMCore", "IAMWorkspace", "TerminalKit"]),
         .target(name: "IAMConsoleCLI", dependencies: ["IAMCore", "IAMWorkspace", "ConsoleApp"]),

@@ -67,9 +67,33 @@ public enum JSONParser {
 
     /// Every object key that repeats an earlier key of the same object, in document order.
     public static func duplicateKeys(in node: JSONNode) -> [JSONDuplicateKey] {
+        // Duplicates are rare: look for one without building any path first.
+        guard containsDuplicateKey(node) else { return [] }
         var found: [JSONDuplicateKey] = []
         collectDuplicateKeys(in: node, path: JSONPath.root, into: &found)
         return found
+    }
+
+    private static func containsDuplicateKey(_ node: JSONNode) -> Bool {
+        switch node.kind {
+        case .array(let elements):
+            return elements.contains { containsDuplicateKey($0) }
+        case .object(let members):
+            if members.count <= 16 {
+                // Comparing pairs beats hashing for the few keys a policy object has.
+                for index in members.indices {
+                    for earlier in members.startIndex..<index where members[earlier].key == members[index].key {
+                        return true
+                    }
+                }
+            } else {
+                var seen = Set<String>(minimumCapacity: members.count)
+                for member in members where !seen.insert(member.key).inserted { return true }
+            }
+            return members.contains { containsDuplicateKey($0.value) }
+        default:
+            return false
+        }
     }
 
     private static func collectDuplicateKeys(in node: JSONNode, path: String, into found: inout [JSONDuplicateKey]) {
@@ -116,16 +140,53 @@ public enum JSONParser {
         }
     }
 
+    /// The offset of the first byte of the first ill-formed UTF-8 sequence, or nil.
+    ///
+    /// Files are mostly ASCII, so eight bytes are checked at a time until one has its high bit set.
     private static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): offset += UTF8.width(scalar)
-            case .emptyInput: return nil
-            case .error: return offset
+        guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count,
+                UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+                continue
             }
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            guard let width = validSequenceWidth(bytes, at: index) else { return index }
+            index += width
+        }
+        return nil
+    }
+
+    /// The length of the well-formed multi-byte sequence at `index` (RFC 3629: no overlong forms,
+    /// no surrogates, nothing above U+10FFFF), or nil.
+    private static func validSequenceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let lead = bytes[index]
+        let continuation: Int
+        var scalar: UInt32
+        switch lead {
+        case 0xC2...0xDF: (continuation, scalar) = (1, UInt32(lead & 0x1F))
+        case 0xE0...0xEF: (continuation, scalar) = (2, UInt32(lead & 0x0F))
+        case 0xF0...0xF4: (continuation, scalar) = (3, UInt32(lead & 0x07))
+        default: return nil
+        }
+        guard index + continuation < bytes.count else { return nil }
+        for offset in 1...continuation {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            scalar = scalar << 6 | UInt32(byte & 0x3F)
+        }
+        switch continuation {
+        case 2 where scalar < 0x800 || (0xD800...0xDFFF).contains(scalar): return nil
+        case 3 where scalar < 0x1_0000 || scalar > 0x10_FFFF: return nil
+        default: return continuation + 1
         }
     }
 }

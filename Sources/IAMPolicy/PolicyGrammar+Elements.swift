@@ -17,21 +17,33 @@ extension PolicyGrammarChecker {
     private var forbidsPrincipal: Bool { requiresResource || kind == .scp }
     private var requiresPrincipal: Bool { kind == .trust || kind == .resource }
 
+    /// One string of an element, with where it is; its JSON path is built only for a report.
+    struct ElementString {
+        var text: String
+        var node: JSONNode
+        /// The element's path, and the string's index when the element is an array.
+        var elementPath: String
+        var index: Int?
+
+        var path: String { index.map { JSONPath.appending(index: $0, to: elementPath) } ?? elementPath }
+    }
+
     /// The strings of an element that must be a string or an array of strings; `nil` after reporting otherwise.
-    private mutating func strings(of node: JSONNode, path: String) -> [(text: String, node: JSONNode, path: String)]? {
+    private mutating func strings(of node: JSONNode, path: String) -> [ElementString]? {
         switch node.kind {
         case .string(let text):
-            return [(text, node, path)]
+            return [ElementString(text: text, node: node, elementPath: path, index: nil)]
         case .array(let elements):
-            var items: [(text: String, node: JSONNode, path: String)] = []
+            var items: [ElementString] = []
+            items.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
-                let elementPath = JSONPath.appending(index: index, to: path)
                 guard let text = element.stringValue else {
                     syntax(
-                        "expected a string, found \(element.value.typeName)", at: element.location, path: elementPath)
+                        "expected a string, found \(element.value.typeName)", at: element.location,
+                        path: JSONPath.appending(index: index, to: path))
                     return nil
                 }
-                items.append((text, element, elementPath))
+                items.append(ElementString(text: text, node: element, elementPath: path, index: index))
             }
             return items
         default:
@@ -64,6 +76,11 @@ extension PolicyGrammarChecker {
     }
 
     static func actionProblem(_ action: String) -> String? {
+        if action == "*" || isPlainAction(action) { return nil }
+        return fullActionProblem(action)
+    }
+
+    static func fullActionProblem(_ action: String) -> String? {
         if action == "*" { return nil }
         let parts = action.split(separator: ":", omittingEmptySubsequences: false)
         if parts.count == 1 || parts[0].isEmpty { return PolicyGrammarMessage.actionWithoutVendor }
@@ -105,7 +122,59 @@ extension PolicyGrammarChecker {
         }
     }
 
+    /// Whether `action` is `vendor:name` with a vendor of letters, digits, `-` and `.`: the common
+    /// case, told without allocating; anything else goes through the full check for its message.
+    static func isPlainAction(_ action: String) -> Bool {
+        var sawColon = false
+        var vendorLength = 0
+        for byte in action.utf8 {
+            if byte == UInt8(ascii: ":") {
+                if sawColon { return false }
+                sawColon = true
+            } else if !sawColon {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                    vendorLength += 1
+                default: return false
+                }
+            }
+        }
+        return sawColon && vendorLength > 0
+    }
+
+    /// Whether the full check below would accept `resource`, for the common ARN forms, told from
+    /// its bytes without splitting it into strings; false sends the resource to the full check.
+    static func isPlainResource(_ resource: String) -> Bool {
+        let bytes = resource.utf8
+        var colons: [String.Index] = []
+        colons.reserveCapacity(5)
+        var index = bytes.startIndex
+        while index < bytes.endIndex, colons.count < 5 {
+            if bytes[index] == UInt8(ascii: ":") { colons.append(index) }
+            index = bytes.index(after: index)
+        }
+        guard colons.count == 5, resource[..<colons[0]] == "arn" else { return false }
+        let partition = resource[bytes.index(after: colons[0])..<colons[1]]
+        guard partition == "*" || partitions.contains(String(partition)) else { return false }
+        let service = resource[bytes.index(after: colons[1])..<colons[2]]
+        guard !service.isEmpty else { return false }
+        let region = resource[bytes.index(after: colons[2])..<colons[3]]
+        let name = resource[bytes.index(after: colons[4])...]
+        if service == "iam" {
+            guard region.isEmpty else { return false }
+            guard name == "*" || iamResourcePrefixes.contains(where: { name.hasPrefix($0) }) else { return false }
+        }
+        if service == "s3", !region.isEmpty, !name.hasPrefix("accesspoint/") { return false }
+        return true
+    }
+
     static func resourceProblem(_ resource: String) -> String? {
+        if resource == "*" || isPlainResource(resource) { return nil }
+        return fullResourceProblem(resource)
+    }
+
+    static func fullResourceProblem(_ resource: String) -> String? {
         if resource == "*" { return nil }
         let parts = resource.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2, parts[0] == "arn" else { return PolicyGrammarMessage.resourceNotARN(resource) }

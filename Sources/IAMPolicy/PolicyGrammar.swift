@@ -75,6 +75,9 @@ struct PolicyGrammarChecker {
 
     /// AWS accepts only TAB, LF, CR and U+0020–U+00FF; the first offender is enough to act on.
     mutating func checkCharacters(_ text: String) {
+        // Printable ASCII, tab and line ends are all allowed: only text with other bytes needs the scalar walk.
+        let plain = text.utf8.allSatisfy { (0x20...0x7F).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        if plain { return }
         var offset = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value

@@ -6,11 +6,12 @@ public enum PolicySize {
     /// 10,240-character aggregate inline quotas of users, groups and roles. Characters are Unicode
     /// scalars, so `é` counts once although it takes two bytes in UTF-8.
     public static func characterCount(_ text: String) -> Int {
+        // One scalar per byte that is not a UTF-8 continuation byte; whitespace bytes are all ASCII.
         var count = 0
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case " ", "\t", "\r", "\n": continue
-            default: count += 1
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0D, 0x0A: continue
+            default: if byte & 0xC0 != 0x80 { count += 1 }
             }
         }
         return count

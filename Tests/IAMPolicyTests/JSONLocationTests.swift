@@ -91,4 +91,31 @@ import Testing
         #expect(duplicates[2].objectPath == "$")
         #expect(JSONParser.duplicateKeys(in: try JSONParser.parseNode(#"{"a":{"a":1},"b":[{"a":1}]}"#)).isEmpty)
     }
+
+    @Test func locationsAgreeWithCountingCharacterByCharacter() {
+        let pieces = ["a", "bcdefghij", "\n", "é", "😀", " ", "\"key\": ", "\r\n", "0123456789abcdef"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0...60, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
+            let bytes = Array(text.utf8)
+            var line = 1
+            var column = 1
+            for offset in 0...bytes.count {
+                // Offsets inside a multi-byte character are not asked for by the parser; skip them.
+                if offset == bytes.count || bytes[offset] & 0xC0 != 0x80 {
+                    let location = JSONParser.location(ofByteOffset: offset, in: bytes)
+                    #expect(location.line == line && location.column == column, "\(text.debugDescription) at \(offset)")
+                }
+                guard offset < bytes.count else { break }
+                if bytes[offset] == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else if bytes[offset] & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+        }
+    }
 }

@@ -124,6 +124,66 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Data(bytes)) }
     }
 
+    /// The offset where the standard library's decoder first fails on `bytes`, or nil.
+    static func referenceInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
+    }
+
+    @Test func utf8CheckAgreesWithTheStandardLibrary() throws {
+        // Edge cases of RFC 3629 around a long ASCII run (the checker skips ASCII eight bytes at a time).
+        let cases: [[UInt8]] = [
+            [0xC3, 0xA9], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF],
+            [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80],
+            [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80],
+            [0xE2, 0x41, 0x41], [0xF0, 0x9F, 0x98, 0x80],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var inputs = cases.map { Array("0123456789abcdef".utf8) + $0 + Array("xyz".utf8) }
+        inputs += cases.map { $0 }
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<24, using: &generator)
+            inputs.append(
+                (0..<length).map { _ in
+                    // Printable ASCII (no quote or backslash, which would end or escape the string) or any high byte.
+                    Bool.random(using: &generator)
+                        ? UInt8.random(in: 0x80...0xFF, using: &generator)
+                        : UInt8.random(in: 0x23...0x5B, using: &generator)
+                })
+        }
+        for input in inputs {
+            let document = [UInt8(ascii: "\"")] + input + [UInt8(ascii: "\"")]
+            let expected = Self.referenceInvalidOffset(document)
+            do {
+                _ = try JSONParser.parse(document)
+                #expect(expected == nil, "accepted \(input)")
+            } catch {
+                #expect(error.message == "invalid UTF-8", "\(input): \(error.message)")
+                #expect(error.offset == expected, "\(input)")
+            }
+        }
+    }
+
+    @Test func duplicateKeysAreFoundInSmallAndLargeObjects() throws {
+        #expect(JSONParser.duplicateKeys(in: try JSONParser.parseNode(#"{"a":{"b":1,"c":[{"d":1}]}}"#)).isEmpty)
+        let small = JSONParser.duplicateKeys(in: try JSONParser.parseNode(#"{"a":{"b":1,"c":[{"d":1,"d":2}]}}"#))
+        #expect(small.map(\.key) == ["d"])
+        #expect(small.first?.objectPath == "$.a.c[0]")
+        let keys = (0..<40).map { "\"k\($0)\": \($0)" }
+        let large = "{" + (keys + ["\"k7\": 0"]).joined(separator: ",") + "}"
+        #expect(JSONParser.duplicateKeys(in: try JSONParser.parseNode(large)).map(\.key) == ["k7"])
+        let unique = "{" + keys.joined(separator: ",") + "}"
+        #expect(JSONParser.duplicateKeys(in: try JSONParser.parseNode(unique)).isEmpty)
+    }
+
     @Test func parsesALargeDocument() throws {
         // Roughly 5 MB: the size of a large workspace file.
         var text = "{\"Users\": [\n"

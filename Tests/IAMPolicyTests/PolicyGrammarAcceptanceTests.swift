@@ -138,6 +138,14 @@ import Testing
         #expect(diagnostics.first?.location == SourceLocation(line: 1, column: 1, offset: 0))
     }
 
+    @Test func deleteAndLatin1CharactersAreAllowedWithTabsAndLineEnds() {
+        let valid = "{\"Statement\": {\"Effect\": \"Allow\",\t\"Action\": \"*\",\r\n\"Resource\": \"*\u{7F}\u{E9}\"}}"
+        #expect(
+            PolicyGrammar.validate(valid, kind: .identity).map(\.message) == [
+                #"Resource *\#u{7F}é must be in ARN format or "*"."#
+            ])
+    }
+
     @Test func invalidCharactersAreReportedOnceAlongsideOtherProblems() {
         let text = "{\"Statement\": {\"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"\u{2603}\u{2603}\"}}"
         let diagnostics = PolicyGrammar.validate(text, kind: .identity)

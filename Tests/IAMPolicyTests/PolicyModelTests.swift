@@ -7,6 +7,7 @@ import Testing
         (" \t\r\n", 0),
         ("{\n    \"Version\": \"2012-10-17\"\n}", 24),
         ("a b\u{A0}é", 4),
+        ("😀 x\u{7F}", 3),
     ])
     func countsCharactersOtherThanWhiteSpace(text: String, expected: Int) {
         #expect(PolicySize.characterCount(text) == expected)

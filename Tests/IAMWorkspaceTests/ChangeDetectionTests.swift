@@ -1,4 +1,5 @@
 import Foundation
+import IAMCore
 import IAMWorkspace
 import Testing
 
@@ -13,6 +14,20 @@ struct ChangeDetectionTests {
             let statOnly = try #require(file.currentStamp())
             #expect(statOnly.contentHash == nil)
             #expect(!file.changed(since: statOnly))
+        }
+    }
+
+    @Test func aNewWorkspaceIsUnchangedUntilAnotherWriterSaves() throws {
+        try withTemporaryFolder { folder in
+            let account = Account(
+                id: "123456789012", name: "Test", createDate: Timestamp(secondsSince1970: 1_795_000_000),
+                root: RootUser(email: "root@example.com", passwordHash: ""))
+            let workspace = try Workspace.create(path: folder + "/ws.json", account: account)
+            #expect(workspace.account == account)
+            #expect(!workspace.changedOnDisk())
+            #expect(try Workspace(path: folder + "/ws.json").account == account)
+            try WorkspaceFile(path: folder + "/ws.json").update { _ in Data("{}".utf8) }
+            #expect(workspace.changedOnDisk())
         }
     }
 

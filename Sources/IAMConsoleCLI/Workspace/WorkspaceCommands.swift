@@ -61,7 +61,8 @@ enum WorkspaceCommands {
                                          [--root-email EMAIL] [--force] [--workspace PATH]
                iamconsole workspace check [--workspace PATH]
                iamconsole workspace show [--workspace PATH]
-               iamconsole workspace import --authorization-details FILE [--credential-report CSV] [--dry-run]
+               iamconsole workspace import [--authorization-details FILE] [--credential-report CSV]
+                                           [--cloudtrail LOG...] [--dry-run]
                iamconsole workspace export-policies DIR [--workspace PATH]
                iamconsole workspace export-cloudformation FILE [--workspace PATH]
         init reads the root password from standard input (or prompts for it); --sample creates the demo account.

@@ -5,10 +5,13 @@ import IAMWorkspace
 /// `iamconsole workspace import`: builds or updates a workspace from AWS CLI output, all or nothing.
 enum WorkspaceImportCommand {
     static let usage = """
-        usage: iamconsole workspace import --authorization-details FILE [--credential-report CSV]
-                                           [--root-email EMAIL] [--account-name NAME] [--dry-run] [--workspace PATH]
-        FILE is the output of `aws iam get-account-authorization-details`; CSV is an IAM credential report.
-        A new workspace reads the root password from standard input (or prompts for it).
+        usage: iamconsole workspace import [--authorization-details FILE] [--credential-report CSV]
+                                           [--cloudtrail LOG...] [--root-email EMAIL] [--account-name NAME]
+                                           [--dry-run] [--workspace PATH]
+        FILE is the output of `aws iam get-account-authorization-details`; CSV is an IAM credential report;
+        each LOG is a CloudTrail log file ({"Records": [...]}, gzipped or not), `aws cloudtrail lookup-events`
+        output, or a folder searched for *.json and *.json.gz files.
+        A new workspace needs FILE, and reads the root password from standard input (or prompts for it).
         """
 
     static func run(_ words: [String], environment: CLIEnvironment) -> Int32 {
@@ -16,29 +19,40 @@ enum WorkspaceImportCommand {
             let parsed = WorkspaceOptions.parse(
                 words,
                 valued: ["authorization-details", "credential-report", "workspace", "root-email", "account-name"],
-                switches: ["dry-run", "help"], usage: usage)
+                listed: ["cloudtrail"], switches: ["dry-run", "help"], usage: usage)
         else { return 252 }
         if parsed.switches.contains("help") {
             print(usage)
             return 0
         }
-        guard let detailsPath = parsed.options["authorization-details"] else {
-            printError("iamconsole: error: the following arguments are required: --authorization-details\n\(usage)")
+        let detailsPath = parsed.options["authorization-details"]
+        let reportPath = parsed.options["credential-report"]
+        let trailPaths = parsed.lists["cloudtrail"] ?? []
+        guard detailsPath != nil || reportPath != nil || !trailPaths.isEmpty else {
+            printError(
+                "iamconsole: error: one of the arguments --authorization-details --credential-report --cloudtrail "
+                    + "is required\n\(usage)")
             return 252
         }
         let path = environment.workspacePath(parsed.options["workspace"])
         let dryRun = parsed.switches.contains("dry-run")
         do {
-            let details = try readDetails(detailsPath)
-            let report = try parsed.options["credential-report"].map { (csvPath) throws -> (String, String) in
-                (csvPath, try readText(csvPath))
-            }
+            let details = try detailsPath.map { (file) throws -> AuthorizationDetails in try readDetails(file) }
+            let report = try reportPath.map { (csvPath) throws -> (String, String) in (csvPath, try readText(csvPath)) }
+            let trailFiles = try CloudTrailFiles.expand(trailPaths)
+            let now = try environment.clock().now()
             var summary = ImportSummary()
             func apply(_ account: Account) throws -> Account {
                 summary = ImportSummary()
-                var result = try AccountImport.merge(details, into: account, file: detailsPath, summary: &summary)
+                var result = account
+                if let details, let detailsPath {
+                    result = try AccountImport.merge(details, into: result, file: detailsPath, summary: &summary)
+                }
                 if let (csvPath, text) = report {
                     result = try CredentialReportImporter.apply(text, file: csvPath, to: result, summary: &summary)
+                }
+                if !trailFiles.isEmpty {
+                    result = try CloudTrailFiles.apply(trailFiles, to: result, now: now, summary: &summary)
                 }
                 return result
             }
@@ -50,6 +64,12 @@ enum WorkspaceImportCommand {
                     try workspace.update { account in (try apply(account), ()) }
                 }
             } else {
+                guard let details, let detailsPath else {
+                    printError(
+                        "\(path): no such workspace; --credential-report and --cloudtrail add to an existing "
+                            + "workspace (create one with --authorization-details or `workspace init`)")
+                    return 1
+                }
                 guard let accountId = details.accountId else {
                     printError(
                         "\(detailsPath): the file lists no users, groups, roles or customer managed policies, "
@@ -115,39 +135,5 @@ enum WorkspaceImportCommand {
         }
         let root = RootUser(email: email, passwordHash: hash)
         return Account(id: id, name: options["account-name"] ?? "Imported \(id)", createDate: clock.now(), root: root)
-    }
-}
-
-/// The `--name value` and `--switch` options of the workspace commands, with positional arguments.
-struct WorkspaceOptions {
-    var options: [String: String] = [:]
-    var switches: Set<String> = []
-    var positional: [String] = []
-
-    static func parse(_ words: [String], valued: Set<String>, switches: Set<String>, usage: String) -> Self? {
-        var result = Self()
-        var index = 0
-        while index < words.count {
-            let word = words[index]
-            let name = String(word.dropFirst(2))
-            if !word.hasPrefix("--") {
-                result.positional.append(word)
-                index += 1
-            } else if valued.contains(name) {
-                guard index + 1 < words.count else {
-                    printError("iamconsole: error: argument --\(name): expected one argument")
-                    return nil
-                }
-                result.options[name] = words[index + 1]
-                index += 2
-            } else if switches.contains(name) {
-                result.switches.insert(name)
-                index += 1
-            } else {
-                printError("iamconsole: error: unknown option \(word)\n\(usage)")
-                return nil
-            }
-        }
-        return result
     }
 }

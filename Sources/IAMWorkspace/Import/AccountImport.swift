@@ -108,17 +108,29 @@ extension Account {
         customerPolicy(arn: arn) != nil || AWSManagedPolicyCatalog.policy(arn: arn) != nil
     }
 
-    private func kept(_ arns: [String], owner: String, summary: inout ImportSummary) -> [String] {
+    private func kept(
+        _ arns: [String], owner: String, known: inout [String: Bool], summary: inout ImportSummary
+    ) -> [String] {
         arns.filter { arn in
-            if knowsManagedPolicy(arn) { return true }
+            if knows(arn, &known) { return true }
             summary.skipped.append(
                 "\(owner): attachment of \(arn) skipped: the policy is neither in the file nor in the workspace")
             return false
         }
     }
 
-    private func keptBoundary(_ arn: String?, owner: String, summary: inout ImportSummary) -> String? {
-        guard let arn, !knowsManagedPolicy(arn) else { return arn }
+    /// ``knowsManagedPolicy(_:)`` remembered per ARN: thousands of entities attach the same few policies.
+    private func knows(_ arn: String, _ known: inout [String: Bool]) -> Bool {
+        if let answer = known[arn] { return answer }
+        let answer = knowsManagedPolicy(arn)
+        known[arn] = answer
+        return answer
+    }
+
+    private func keptBoundary(
+        _ arn: String?, owner: String, known: inout [String: Bool], summary: inout ImportSummary
+    ) -> String? {
+        guard let arn, !knows(arn, &known) else { return arn }
         summary.skipped.append(
             "\(owner): permissions boundary \(arn) skipped: the policy is neither in the file nor in the workspace")
         return nil
@@ -126,6 +138,7 @@ extension Account {
 
     /// Drops the imported entities' references that do not resolve, reporting each one.
     fileprivate mutating func resolveReferences(_ details: AuthorizationDetails, summary: inout ImportSummary) {
+        var known: [String: Bool] = [:]
         for imported in details.users {
             let key = Account.key(imported.name)
             guard var user = users[key] else { continue }
@@ -137,22 +150,25 @@ extension Account {
                 )
                 return false
             }
-            user.attachedPolicies = kept(user.attachedPolicies, owner: owner, summary: &summary)
-            user.permissionsBoundary = keptBoundary(user.permissionsBoundary, owner: owner, summary: &summary)
+            user.attachedPolicies = kept(user.attachedPolicies, owner: owner, known: &known, summary: &summary)
+            user.permissionsBoundary = keptBoundary(
+                user.permissionsBoundary, owner: owner, known: &known, summary: &summary)
             users[key] = user
         }
         for imported in details.groups {
             let key = Account.key(imported.name)
             guard var group = groups[key] else { continue }
-            group.attachedPolicies = kept(group.attachedPolicies, owner: "group \(group.name)", summary: &summary)
+            group.attachedPolicies = kept(
+                group.attachedPolicies, owner: "group \(group.name)", known: &known, summary: &summary)
             groups[key] = group
         }
         for imported in details.roles {
             let key = Account.key(imported.name)
             guard var role = roles[key] else { continue }
-            role.attachedPolicies = kept(role.attachedPolicies, owner: "role \(role.name)", summary: &summary)
+            role.attachedPolicies = kept(
+                role.attachedPolicies, owner: "role \(role.name)", known: &known, summary: &summary)
             role.permissionsBoundary = keptBoundary(
-                role.permissionsBoundary, owner: "role \(role.name)", summary: &summary)
+                role.permissionsBoundary, owner: "role \(role.name)", known: &known, summary: &summary)
             roles[key] = role
         }
     }

@@ -42,14 +42,14 @@ public struct AuthorizationDetailsImporter {
                 file: file, location: error.location,
                 message: truncated ? "the file ends too early (truncated?): \(error.message)" : error.message)
         }
-        var importer = AuthorizationDetailsImporter(file: file, progress: progress)
+        var importer = AuthorizationDetailsImporter(file: file, source: data, progress: progress)
         try importer.readDocument(root)
         return importer.details
     }
 
-    init(file: String, progress: ((Int, Int) -> Void)?) {
+    init(file: String, source: Data, progress: ((Int, Int) -> Void)?) {
         self.file = file
-        self.documents = ImportedDocuments(file: file)
+        self.documents = ImportedDocuments(file: file, source: source)
         self.progress = progress
     }
 

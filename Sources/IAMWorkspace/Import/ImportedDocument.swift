@@ -9,9 +9,10 @@ import IAMPolicy
 /// Both are accepted. Object documents are stored compact, with members in their original order;
 /// decoded strings are stored exactly as decoded, since that is the text AWS was given.
 ///
-/// Checking is most of an import's work, so ``read(_:kind:what:)`` only collects each distinct
-/// document (real accounts repeat the same ones many times) and ``check()`` checks them all at the
-/// end, spread over the processor's cores, reporting the first problem in file order.
+/// Checking is most of an import's work, so ``read(_:kind:what:)`` collects each distinct document
+/// (real accounts repeat the same ones many times) and hands them in batches to background threads
+/// while the rest of the file is read; ``check()`` checks what is left, waits for the batches, and
+/// reports the first problem in file order.
 struct ImportedDocuments {
     private struct Pending: Sendable {
         var text: String
@@ -23,17 +24,27 @@ struct ImportedDocuments {
     }
 
     let file: String
+    /// The bytes of the file, for cutting documents' compact text out of it.
+    let source: Data
     private var seen: [PolicyKind: Set<String>] = [:]
     private var pending: [Pending] = []
+    /// How many of `pending` were handed to background checking.
+    private var dispatched = 0
+    private let problems = ProblemSlots()
+    private let batches = DispatchGroup()
+    private static let batchSize = 256
 
-    init(file: String) { self.file = file }
+    init(file: String, source: Data) {
+        self.file = file
+        self.source = source
+    }
 
     mutating func read(_ node: JSONNode, kind: PolicyKind, what: String) throws(ImportError) -> String {
         let text: String
         var parsed: JSONNode?
         switch node.kind {
         case .object:
-            text = JSONWriter.compact(node.value)
+            text = CompactJSONText.text(of: node, in: source) ?? JSONWriter.compact(node.value)
             parsed = node
         case .string(let raw):
             if raw.first == "{" {
@@ -52,23 +63,37 @@ struct ImportedDocuments {
         }
         if seen[kind, default: []].insert(text).inserted {
             pending.append(Pending(text: text, node: parsed, kind: kind, location: node.location, what: what))
+            if pending.count - dispatched >= Self.batchSize { dispatchBatch() }
         }
         return text
     }
 
+    /// Checks the documents not yet handed out on a background thread.
+    private mutating func dispatchBatch() {
+        let first = dispatched
+        let batch = Array(pending[first...])
+        dispatched = pending.count
+        let problems = self.problems
+        DispatchQueue.global().async(group: batches) {
+            for (offset, document) in batch.enumerated() { problems.set(first + offset, Self.problem(document)) }
+        }
+    }
+
     /// Checks every document read so far; the error is the first bad document's, in file order.
     func check() throws(ImportError) {
-        let problems = ProblemSlots(count: pending.count)
-        let documents = pending
-        let chunks = max(1, min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let problems = self.problems
+        let first = dispatched
+        let rest = Array(pending[first...])
+        let chunks = max(1, min(rest.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var index = chunk
-            while index < documents.count {
-                problems.set(index, Self.problem(documents[index]))
+            while index < rest.count {
+                problems.set(first + index, Self.problem(rest[index]))
                 index += chunks
             }
         }
-        for (index, document) in documents.enumerated() {
+        batches.wait()
+        for (index, document) in pending.enumerated() {
             if let message = problems.get(index) {
                 throw ImportError(file: file, location: document.location, message: "\(document.what): \(message)")
             }
@@ -93,12 +118,10 @@ struct ImportedDocuments {
     }
 }
 
-/// One optional message per document, written by the checking threads, each to its own slots.
+/// The problems found so far, by document index, written by the checking threads.
 private final class ProblemSlots: @unchecked Sendable {
-    private var slots: [String?]
+    private var slots: [Int: String] = [:]
     private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ message: String?) {
         guard let message else { return }

@@ -33,12 +33,20 @@ public final class Workspace: @unchecked Sendable {
     {
         let file = WorkspaceFile(path: path)
         let data = try WorkspaceCodec.encode(account)
+        let stamp: FileStamp
         do {
-            _ = try file.write(data, overwrite: overwrite)
+            stamp = try file.write(data, overwrite: overwrite)
         } catch {
             throw WorkspaceError(path: nil, location: nil, message: error.description)
         }
-        return try Workspace(path: path)
+        // The bytes just written decode to `account` (the codec round-trips), so no need to read them back.
+        return Workspace(file: file, account: account, stamp: stamp)
+    }
+
+    private init(file: WorkspaceFile, account: Account, stamp: FileStamp) {
+        self.file = file
+        self.account = account
+        self.stamp = stamp
     }
 
     /// Whether another process has saved the file since this workspace last read or wrote it.

@@ -1,5 +1,6 @@
 import Foundation
 import IAMCore
+import IAMPolicy
 import IAMWorkspace
 import Testing
 
@@ -38,6 +39,30 @@ import Testing
         #expect(try WorkspaceCodec.decode(data, path: nil) == account)
     }
 
+    @Test func documentsAreStoredAsTheWriterWouldWriteThem() throws {
+        // Documents are cut compact from the file's bytes; the text must be what JSONWriter writes,
+        // with or without a byte order mark, escapes, non-ASCII text or odd whitespace.
+        let documents = [
+            #"{ "Version" : "2012-10-17",NL"Statement" : [ { "Effect":"Allow", "Action" : [ "s3:Get*" ], "Resource":"*" } ] }"#
+                .replacingOccurrences(of: "NL", with: "\r\n\t "),
+            #"{"Version":"2012-10-17","Statement":[{"Sid":"Cafe","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::caf\u00e9\/k"}]}"#,
+            #"{"Version":"2012-10-17","Statement":[{"Sid":"Caf","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::café/*"}]}"#,
+        ]
+        for document in documents {
+            for bom in [false, true] {
+                let text = """
+                    {"UserDetailList": [{"Path": "/", "UserName": "u", "UserId": "AIDAEXAMPLEEXAMPLE01",
+                      "Arn": "arn:aws:iam::123456789012:user/u", "CreateDate": "2026-01-01T00:00:00Z",
+                      "UserPolicyList": [{"PolicyName": "p", "PolicyDocument": \(document)}]}]}
+                    """
+                let data = Data((bom ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8))
+                let details = try AuthorizationDetailsImporter.read(data, file: "f.json")
+                let stored = try #require(details.users.first?.inlinePolicies.first?.document)
+                #expect(stored == JSONWriter.compact(try JSONParser.parse(document)), "bom: \(bom)")
+            }
+        }
+    }
+
     @Test func urlEncodedDocumentsAreDecoded() throws {
         let encoded =
             #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#
@@ -61,6 +86,21 @@ import Testing
         }
         #expect(error.description.hasPrefix("cut.json:"))
         #expect(error.message.contains("truncated"))
+    }
+
+    @Test func manyDistinctDocumentsAreCheckedAndTheFirstProblemInFileOrderIsReported() throws {
+        // More documents than one background batch, with problems in the first and a later batch.
+        let valid = ImportFixtures.generated(users: 900, distinct: true)
+        let details = try AuthorizationDetailsImporter.read(Data(valid.utf8), file: "f.json")
+        #expect(Set(details.users.compactMap { $0.inlinePolicies.first?.document }).count == 900)
+        for refused in [[700, 30], [700], [899]] {
+            let text = ImportFixtures.generated(users: 900, distinct: true, refused: Set(refused))
+            let error = try #require(throws: ImportError.self) {
+                try AuthorizationDetailsImporter.read(Data(text.utf8), file: "f.json")
+            }
+            #expect(error.message.hasPrefix("UserDetailList[\(refused.min() ?? 0)].UserPolicyList[0].PolicyDocument:"))
+            #expect(error.message.contains("bucket\(refused.min() ?? 0)"))
+        }
     }
 
     @Test func listUsersOutputIsNotAuthorizationDetails() throws {

@@ -32,12 +32,18 @@ enum ImportFixtures {
     }
 
     /// An authorization-details document with `users` users spread over 20 groups, in the CLI's layout.
-    static func generated(users: Int, account: String = "123456789012") -> String {
-        let policy =
-            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#
+    /// With `distinct`, each user's inline policy names its own bucket; users in `refused` get a
+    /// policy AWS would refuse (a Resource that is not an ARN).
+    static func generated(
+        users: Int, account: String = "123456789012", distinct: Bool = false, refused: Set<Int> = []
+    ) -> String {
         var parts: [String] = []
         parts.reserveCapacity(users)
         for index in 0..<users {
+            let resource = refused.contains(index) ? "bucket\(index)" : distinct ? "arn:aws:s3:::bucket\(index)/*" : "*"
+            let policy =
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":""#
+                + resource + #""}]}"#
             let name = "user\(index)"
             parts.append(
                 """
