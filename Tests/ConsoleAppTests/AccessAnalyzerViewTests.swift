@@ -87,3 +87,48 @@ struct AccessAnalyzerViewTests {
         #expect(!text.contains("acme-public-assets"))
     }
 }
+
+/// `e` on a finding's page edits the policy that shares the resource.
+@Suite("Access analyzer: editing the shared policy")
+@MainActor
+struct FindingPolicyEditTests {
+    @Test func eOpensTheEditorOnTheBucketPolicy() {
+        let (_, terminal) = runConsole(ScriptedSource(Fixtures.account())) { $0.enqueue(keys: ":analyzer\rG\re") }
+        #expect(terminal.text.contains("Bucket policy of arn:aws:s3:::acme-public-assets"), "\(terminal.text)")
+        #expect(terminal.text.contains("PublicReadForWebsite"))
+    }
+
+    @Test func savingTheEditedPolicyPutsItAndResolvesTheFinding() throws {
+        var service = IAMService(account: Fixtures.account(), clock: FrozenClock())
+        let arn = "arn:aws:s3:::acme-public-assets"
+        let text =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"#
+            + #""Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-public-assets/*"}]}"#
+        let save = PolicyEditorSave(target: .resourcePolicy(arn: arn, type: .s3Bucket), text: text)
+        let requests = PolicyEditorState.requests(for: save)
+        #expect(requests.map(\.actionName) == ["PutBucketPolicy"])
+        try PolicyEditorState.perform(save, on: &service, as: .root)
+        #expect(service.account.resources[arn]?.policy == text)
+        let findings = service.account.analyzers["acme-account"]?.findings.values.filter { $0.resource == arn }
+        #expect(findings?.map(\.status) == [.resolved])
+    }
+
+    @Test func aLambdaPolicyIsNotEditedDirectly() throws {
+        var account = Fixtures.account()
+        var service = IAMService(account: account, clock: FrozenClock())
+        _ = try service.createFunction(
+            CreateFunctionRequest(functionName: "f", role: "arn:aws:iam::111122223333:role/app-server"), as: .root)
+        _ = try service.addPermission(
+            AddPermissionRequest(
+                functionName: "f", statementId: "all", action: "lambda:InvokeFunction", principal: "*"),
+            as: .root)
+        account = service.account
+        let finding = try #require(
+            account.analyzers["acme-account"]?.findings.values.first { $0.resourceType == .lambdaFunction })
+        var state = BrowserState()
+        state.apply(AccountIndex(snapshot: Fixtures.snapshot(account), now: Fixtures.now))
+        state.openFindingPolicyEditor(analyzer: "acme-account", id: finding.id, in: account)
+        #expect(state.modal == nil)
+        #expect(state.message?.text.contains("lambda add-permission or remove-permission") == true)
+    }
+}

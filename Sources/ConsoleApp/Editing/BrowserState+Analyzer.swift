@@ -47,3 +47,29 @@ extension BrowserState {
         }
     }
 }
+
+extension BrowserState {
+    /// `e` on a finding's page: edits the policy that shares the resource (a role's trust policy,
+    /// or a bucket's, key's, queue's or secret's policy); saving re-analyzes it at once.
+    mutating func openFindingPolicyEditor(analyzer: String, id: String, in account: Account) {
+        guard let finding = account.analyzers[analyzer]?.findings[id],
+            let document = account.analyzedPolicy(arn: finding.resource)?.document
+        else {
+            message = StatusMessage(text: "The resource no longer exists or has no policy", isError: true)
+            return
+        }
+        switch finding.resourceType {
+        case .iamRole:
+            guard let name = IAMResourceName(finding.resource)?.name else { return }
+            modal = .policyEditor(PolicyEditorState(target: .trustPolicy(role: name), text: document))
+        case .lambdaFunction, .lambdaLayerVersion:
+            message = StatusMessage(
+                text: "Lambda writes this policy from its permissions: use lambda add-permission or remove-permission",
+                isError: false)
+        default:
+            modal = .policyEditor(
+                PolicyEditorState(
+                    target: .resourcePolicy(arn: finding.resource, type: finding.resourceType), text: document))
+        }
+    }
+}

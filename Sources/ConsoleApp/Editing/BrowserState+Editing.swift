@@ -345,6 +345,8 @@ extension BrowserState {
                     text: "e edits an inline policy (select it on the Permissions tab) or a role's trust policy",
                     isError: false)
             }
+        case .finding(let analyzer, let id):
+            openFindingPolicyEditor(analyzer: analyzer, id: id, in: account)
         default:
             message = StatusMessage(text: "e edits a customer managed policy or a role's trust policy", isError: false)
         }
