@@ -199,7 +199,7 @@ enum BrowserKeys {
                 [.character("e")], label: "e",
                 description:
                     "Edit a document: a customer managed policy (saves a version), an inline policy, a role's trust "
-                    + "policy; run the simulator",
+                    + "policy, a finding's resource policy; run the simulator",
                 hint: "edit", action: .editPolicy),
             KeyBinding(
                 [.character("r")], label: "r",
