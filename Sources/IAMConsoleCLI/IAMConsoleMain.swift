@@ -26,6 +26,11 @@ public enum IAMConsoleMain {
                 return AuditCommand.run(Array(words.dropFirst()), environment: environment)
             case "remote":
                 return RemoteCommand.run(Array(words.dropFirst()), environment: environment)
+            case "analyzer", "accessanalyzer":
+                return AnalyzerTable.run(Array(words.dropFirst()), environment: environment)
+            case "s3api", "kms", "sqs", "lambda", "secretsmanager", "organizations":
+                return IAMCommand.run(
+                    Array(words.dropFirst()), environment: environment, group: ServiceTables.group(first))
             case "help", "--help", "-h":
                 print(usage)
                 return 0
@@ -80,6 +85,9 @@ public enum IAMConsoleMain {
                iamconsole policy test FILE [--workspace PATH]
                iamconsole remote pull|plan|apply [--endpoint URL] [--profile NAME] [...]
                iamconsole audit [export FILE] [--principal P] [--action A] [--outcome success|failure] [...]
+               iamconsole s3api|kms|sqs|lambda|secretsmanager <action> [flags]   (resource-based policies)
+               iamconsole analyzer <action> [flags]     (Access Analyzer: findings, archive rules, validate-policy)
+               iamconsole organizations <action> [flags]
 
         With no command, opens the full-screen console on the workspace: --workspace PATH, else
         $IAMCONSOLE_WORKSPACE, else $XDG_DATA_HOME/iamconsole/workspace.json (created with the

@@ -239,12 +239,6 @@ struct BrowsingTests {
         #expect(terminal.row(1).count == 120)
     }
 
-    @Test func sectionsNotBuiltYetSayWhatWillBeThere() {
-        let (_, terminal) = runConsole(source()) { $0.enqueue(keys: ":analyzer\r") }
-        #expect(terminal.text.contains("Not built yet"))
-        #expect(terminal.text.contains("zone of trust"))
-    }
-
     @Test func sidebarNavigatesWithHJKL() {
         let (_, terminal) = runConsole(source()) { $0.enqueue(keys: "hjjjjl") }
         #expect(terminal.row(1).hasPrefix("┌ Roles ─"))

@@ -37,6 +37,8 @@ struct ScreenSnapshotTests {
         Scene(name: "credential-report", keys: ":creds\r"),
         Scene(name: "user-access-advisor", keys: ":users\r/alice\r\r]]]]"),
         Scene(name: "access-advisor", keys: ":advisor\r"),
+        Scene(name: "access-analyzer", keys: ":analyzer\r"),
+        Scene(name: "access-analyzer-finding", keys: ":analyzer\rG\r"),
         Scene(name: "help", keys: "?"),
     ]
 

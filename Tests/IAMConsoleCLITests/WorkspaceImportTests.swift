@@ -11,6 +11,35 @@ import Testing
     /// Fields our output adds that the fixture's emulator left out; real AWS prints both.
     static let addedFields: Set<String> = ["PolicyId", "PermissionsBoundaryUsageCount"]
 
+    @Test func importedTrustPoliciesAreAnalyzed() throws {
+        let box = try Sandbox()
+        try box.initSample()
+        let trust =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"sts:AssumeRole"}]}"#
+        let details = try box.write(
+            "details.json",
+            """
+            {"RoleDetailList": [{"Path": "/", "RoleName": "partner-access", "RoleId": "AROAPARTNERPARTNER001",
+              "Arn": "arn:aws:iam::111122223333:role/partner-access", "CreateDate": "2026-01-02T03:04:05Z",
+              "AssumeRolePolicyDocument": \(trust), "InstanceProfileList": [], "RolePolicyList": [],
+              "AttachedManagedPolicies": [], "Tags": [], "RoleLastUsed": {}}]}
+            """)
+        let result = try box.run(["workspace", "import", "--authorization-details", details], as: .nobody)
+        try #require(result.status == 0, "import failed: \(result.stderr)")
+        let listed = try box.run(
+            [
+                "analyzer", "list-findings", "--analyzer-arn",
+                "arn:aws:access-analyzer:us-east-1:111122223333:analyzer/acme-account",
+            ])
+        try #require(listed.status == 0, "list-findings failed: \(listed.stderr)")
+        let findings = try #require(try listed.json()["findings"] as? [[String: Any]])
+        let partner = try #require(
+            findings.first { $0["resource"] as? String == "arn:aws:iam::111122223333:role/partner-access" })
+        #expect(partner["resourceType"] as? String == "AWS::IAM::Role")
+        #expect(partner["status"] as? String == "ACTIVE")
+        #expect((partner["principal"] as? [String: Any])?["AWS"] as? String == "arn:aws:iam::999988887777:root")
+    }
+
     @Test func importedWorkspacePrintsTheSameAuthorizationDetails() throws {
         let box = try Sandbox()
         let imported = try box.run(

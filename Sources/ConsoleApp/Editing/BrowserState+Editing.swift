@@ -131,6 +131,10 @@ extension BrowserState {
         case .section, .auditRecord:
             message = StatusMessage(text: "Audit records cannot be deleted: the trail is append-only", isError: false)
             return
+        case .finding:
+            message = StatusMessage(
+                text: "Findings are not deleted: A archives one, U makes it active again", isError: false)
+            return
         }
         let dialog = TypeToConfirmDialog(
             title: "Delete \(kind)",
@@ -341,6 +345,8 @@ extension BrowserState {
                     text: "e edits an inline policy (select it on the Permissions tab) or a role's trust policy",
                     isError: false)
             }
+        case .finding(let analyzer, let id):
+            openFindingPolicyEditor(analyzer: analyzer, id: id, in: account)
         default:
             message = StatusMessage(text: "e edits a customer managed policy or a role's trust policy", isError: false)
         }

@@ -33,6 +33,9 @@ public enum PolicyEditTarget: Sendable, Equatable {
     /// A customer managed policy not created yet (access advisor's least-privilege draft); saving
     /// creates it, attached to nothing.
     case newManagedPolicy(name: String)
+    /// The resource-based policy of an S3 bucket, KMS key, SQS queue or Secrets Manager secret;
+    /// saving puts it through the resource's service (Lambda writes its policies from permissions).
+    case resourcePolicy(arn: String, type: AnalyzedResourceType)
 
     /// A managed policy target built from the model: versions oldest first, as stored.
     public static func managed(_ policy: ManagedPolicy, arn: String) -> PolicyEditTarget {
@@ -54,6 +57,7 @@ public enum PolicyEditTarget: Sendable, Equatable {
         case .managedPolicy, .newManagedPolicy: return .managed
         case .inlinePolicy: return .identity
         case .trustPolicy: return .trust
+        case .resourcePolicy: return .resource
         }
     }
 
@@ -65,6 +69,8 @@ public enum PolicyEditTarget: Sendable, Equatable {
             return "Inline policy \(name) of \(kind.rawValue.lowercased()) \(entity)"
         case .trustPolicy(let role): return "Trust policy of role \(role)"
         case .newManagedPolicy(let name): return "New managed policy \(name)"
+        case .resourcePolicy(let arn, let type):
+            return type.policyName.prefix(1).uppercased() + type.policyName.dropFirst() + " of \(arn)"
         }
     }
 
@@ -120,6 +126,8 @@ public enum PolicyEditorRequest: Sendable {
     case updateAssumeRolePolicy(UpdateAssumeRolePolicyRequest)
     /// CreatePolicy, for a new managed policy.
     case createPolicy(CreatePolicyRequest)
+    /// PutBucketPolicy, PutKeyPolicy, SetQueueAttributes or PutResourcePolicy.
+    case putResourcePolicy(arn: String, type: AnalyzedResourceType, document: String)
 
     /// The AWS action name, for messages and audit: `CreatePolicyVersion`, `PutRolePolicy`...
     public var actionName: String {
@@ -132,6 +140,13 @@ public enum PolicyEditorRequest: Sendable {
             return "PutRolePolicy"
         case .updateAssumeRolePolicy: return "UpdateAssumeRolePolicy"
         case .createPolicy: return "CreatePolicy"
+        case .putResourcePolicy(_, let type, _):
+            switch type {
+            case .s3Bucket: return "PutBucketPolicy"
+            case .kmsKey: return "PutKeyPolicy"
+            case .sqsQueue: return "SetQueueAttributes"
+            default: return "PutResourcePolicy"
+            }
         }
     }
 
@@ -143,6 +158,31 @@ public enum PolicyEditorRequest: Sendable {
         case .putInlinePolicy(let request): _ = try service.putInlinePolicy(request, as: principal)
         case .updateAssumeRolePolicy(let request): _ = try service.updateAssumeRolePolicy(request, as: principal)
         case .createPolicy(let request): _ = try service.createPolicy(request, as: principal)
+        case .putResourcePolicy(let arn, let type, let document):
+            try Self.putResourcePolicy(arn: arn, type: type, document: document, on: &service, as: principal)
+        }
+    }
+
+    /// The service call that replaces a resource's policy, by the resource's type.
+    private static func putResourcePolicy(
+        arn: String, type: AnalyzedResourceType, document: String, on service: inout IAMService,
+        as principal: Principal
+    ) throws(IAMError) {
+        let resource = service.account.resources[arn]
+        switch type {
+        case .s3Bucket:
+            let bucket = resource?.name ?? String(arn.dropFirst("arn:aws:s3:::".count))
+            _ = try service.putBucketPolicy(PutBucketPolicyRequest(bucket: bucket, policy: document), as: principal)
+        case .kmsKey:
+            _ = try service.putKeyPolicy(PutKeyPolicyRequest(keyId: arn, policy: document), as: principal)
+        case .sqsQueue:
+            let url = SharedResourceNames.queueURL(
+                service.account.id, region: resource?.region ?? service.region, name: resource?.name ?? "")
+            _ = try service.setQueueAttributes(
+                SetQueueAttributesRequest(queueUrl: url, attributes: ["Policy": document]), as: principal)
+        default:
+            _ = try service.putResourcePolicy(
+                PutResourcePolicyRequest(secretId: arn, resourcePolicy: document), as: principal)
         }
     }
 }
@@ -178,6 +218,8 @@ extension PolicyEditorState {
                         policyName: name, policyDocument: save.text,
                         description: "Least-privilege draft from access advisor"))
             ]
+        case .resourcePolicy(let arn, let type):
+            return [.putResourcePolicy(arn: arn, type: type, document: save.text)]
         }
     }
 

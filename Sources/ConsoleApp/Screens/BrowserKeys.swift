@@ -31,6 +31,8 @@ enum BrowserAction: String, Sendable, Equatable, CaseIterable {
     case manageColumns
     case export
     case draftLeastPrivilege
+    case archiveFinding
+    case unarchiveFinding
 }
 
 /// A `:` command.
@@ -197,7 +199,7 @@ enum BrowserKeys {
                 [.character("e")], label: "e",
                 description:
                     "Edit a document: a customer managed policy (saves a version), an inline policy, a role's trust "
-                    + "policy; run the simulator",
+                    + "policy, a finding's resource policy; run the simulator",
                 hint: "edit", action: .editPolicy),
             KeyBinding(
                 [.character("r")], label: "r",
@@ -216,6 +218,12 @@ enum BrowserKeys {
                 [.character("p")], label: "p",
                 description: "Draft a least-privilege policy of the services used (Access Advisor tab)",
                 action: .draftLeastPrivilege),
+            KeyBinding(
+                [.character("A")], label: "A", description: "Archive the selected Access analyzer finding",
+                action: .archiveFinding),
+            KeyBinding(
+                [.character("U")], label: "U", description: "Make an archived Access analyzer finding active again",
+                action: .unarchiveFinding),
         ])
     }
 

@@ -110,6 +110,8 @@ extension BrowserState {
         case .manageColumns: startManageColumns()
         case .export: startExport()
         case .draftLeastPrivilege: startLeastPrivilegeDraft()
+        case .archiveFinding: setSelectedFinding(archived: true)
+        case .unarchiveFinding: setSelectedFinding(archived: false)
         case .showHelp: mode = .help(offset: 0)
         case .close:
             if !pop() { message = StatusMessage(text: Self.quitHint, isError: false) }

@@ -176,8 +176,6 @@ enum ConsoleScreen {
             return (0, max(1, index.dashboard.checklist.count))
         } else if section == .simulator {
             return SimulatorScreen.draw(state.simulator, view: view, in: canvas, theme: theme)
-        } else {
-            DashboardScreen.drawPlanned(section, in: canvas, theme: theme)
         }
         return (0, 1)
     }

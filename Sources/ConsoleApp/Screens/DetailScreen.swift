@@ -61,6 +61,9 @@ enum DetailScreen {
         case .json:
             drawJSON(text, row: row, in: canvas, theme: theme)
             return
+        case .highlighted:
+            DocumentHighlight.drawMarked(text, row: row, column: 2, in: canvas, theme: theme)
+            return
         }
         canvas.text("  " + text, row: row, column: 0, style: style)
     }
@@ -156,14 +159,5 @@ enum DashboardScreen {
     /// The row of the checklist's heading: below the counts, which wrap to the width.
     static func checklistTop(_ summary: DashboardSummary, width: Int) -> Int {
         7 + (summary.counts.count - 1) / max(1, (width - 1) / countWidth)
-    }
-
-    /// The empty state of a section that is not built yet.
-    static func drawPlanned(_ section: Section, in canvas: Canvas, theme: Theme) {
-        canvas.line(" \(section.title)", row: 0, style: theme[.title])
-        canvas.text(" Not built yet. This view will show:", row: 2, column: 0, style: theme[.muted])
-        for (offset, line) in ConsoleScreen.wrap(section.plannedContent ?? "", width: canvas.width - 4).enumerated() {
-            canvas.text(" " + line, row: 3 + offset, column: 0, style: theme[.text])
-        }
     }
 }

@@ -14,6 +14,7 @@ enum ListScreen {
         case .policies: return PoliciesScreen.columns
         case .credentialReport: return CredentialReportRows.columns
         case .accessAdvisor: return AccessAdvisorRows.columns
+        case .accessAnalyzer: return AnalyzerRows.columns
         case .auditLog: return AuditLogRows.columns
         default: return []
         }

@@ -36,18 +36,8 @@ enum Section: Int, CaseIterable, Sendable, Equatable {
 
     /// True for the sections that show a filterable table.
     var isList: Bool {
-        [.users, .groups, .roles, .policies, .credentialReport, .accessAdvisor, .auditLog].contains(self)
-    }
-
-    /// For views not built yet: what the view will show.
-    var plannedContent: String? {
-        switch self {
-        case .dashboard, .root, .users, .groups, .roles, .policies, .simulator, .passwordPolicy, .credentialReport,
-            .accessAdvisor, .auditLog:
-            return nil
-        case .accessAnalyzer:
-            return "Findings for resources and roles shared outside the account's zone of trust."
-        }
+        [.users, .groups, .roles, .policies, .credentialReport, .accessAdvisor, .accessAnalyzer, .auditLog].contains(
+            self)
     }
 
     /// The section a `:` command names (`users`, `roles`, `creds`…), if any.
@@ -82,6 +72,8 @@ enum Route: Sendable, Hashable {
     case inlinePolicy(EntityRef, String)
     /// A record of the audit trail, by its position (oldest is 0).
     case auditRecord(Int)
+    /// An access analyzer's finding, by the analyzer's name and the finding's id.
+    case finding(analyzer: String, id: String)
 
     /// The section the route belongs to, for the sidebar highlight.
     var section: Section {
@@ -93,6 +85,7 @@ enum Route: Sendable, Hashable {
         case .policy: return .policies
         case .inlinePolicy(let owner, _): return owner.route.section
         case .auditRecord: return .auditLog
+        case .finding: return .accessAnalyzer
         }
     }
 }

@@ -5,7 +5,7 @@ import IAMCore
 /// is refused).
 enum ViewAccess {
     /// The action (without `iam:`) and resource the view's data comes from; nil for views that
-    /// need no call of their own (the simulator authorises each run; planned views show nothing).
+    /// need no call of their own (the simulator authorises each run).
     static func requirement(for route: Route, in account: Account) -> (action: String, resource: String)? {
         let prefix = "arn:aws:iam::\(account.id):"
         switch route {
@@ -19,6 +19,11 @@ enum ViewAccess {
         case .section(.accessAdvisor): return ("GenerateServiceLastAccessedDetails", "*")
         // The trail is the tool's own log, like CloudTrail's: reading it is cloudtrail:LookupEvents.
         case .section(.auditLog), .auditRecord: return ("cloudtrail:LookupEvents", "*")
+        // Access Analyzer's actions, on the analyzers' ARNs (every analyzer when there are several).
+        case .section(.accessAnalyzer):
+            return ("access-analyzer:ListFindings", AnalyzerRows.analyzerResource(in: account))
+        case .finding(let analyzer, _):
+            return account.analyzers[analyzer].map { ("access-analyzer:GetFinding", $0.arn) }
         case .section: return nil
         case .user(let name): return account.user(named: name).map { ("GetUser", account.arn(of: $0)) }
         case .group(let name): return account.group(named: name).map { ("GetGroup", account.arn(of: $0)) }

@@ -161,23 +161,28 @@ enum PolicySimulation {
                     $0.location.line == start.line && $0.location.column == start.column
                 })
             else { continue }
-            return pretty(source, statementIndex: index, isList: statement.elements != nil)
+            return pretty(source.text, policy: label(of: source), statementIndex: index)
         }
         return nil
     }
 
-    private static func pretty(
-        _ source: PrincipalPolicies.Source, statementIndex: Int, isList: Bool
-    ) -> DecidingStatement? {
-        guard let value = try? JSONParser.parse(source.text) else { return nil }
+    /// The statement at `statementIndex` (0 for a lone statement object) located in the document
+    /// as the console pretty-prints it: the simulator's deciding statement, a finding's cause.
+    static func pretty(_ document: String, policy: String, statementIndex: Int) -> DecidingStatement? {
+        guard let value = try? JSONParser.parse(document) else { return nil }
         let text = JSONWriter.awsCLI(value)
         guard let root = try? JSONParser.parseNode(text), let statement = root["Statement"] else { return nil }
-        let node = isList ? statement.elements?[statementIndex] : statement
-        guard let node else { return nil }
+        let node: JSONNode
+        if let elements = statement.elements {
+            guard elements.indices.contains(statementIndex) else { return nil }
+            node = elements[statementIndex]
+        } else {
+            node = statement
+        }
         let end = JSONParser.location(ofByteOffset: max(node.endOffset - 1, 0), in: text)
         let sid = node["Sid"].flatMap { if case .string(let sid) = $0.value { return sid } else { return nil } }
         return DecidingStatement(
-            policy: label(of: source), label: sid.map { "Sid \($0)" } ?? "statement #\(statementIndex + 1)",
+            policy: policy, label: sid.map { "Sid \($0)" } ?? "statement #\(statementIndex + 1)",
             lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
             firstLine: node.location.line - 1, lastLine: end.line - 1)
     }

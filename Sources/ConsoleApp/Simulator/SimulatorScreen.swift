@@ -157,18 +157,14 @@ enum SimulatorScreen {
         if span + 1 > canvas.height { first = deciding.firstLine }
         first = min(first, max(0, deciding.lines.count - canvas.height))
         let numberWidth = String(deciding.lines.count).count
-        let mark = canvas.glyphs.ellipsis == "…" ? "▌" : ">"
         for (row, index) in (first..<min(deciding.lines.count, first + canvas.height)).enumerated() {
             let number = String(repeating: " ", count: numberWidth - String(index + 1).count) + String(index + 1)
             let highlighted = (deciding.firstLine...deciding.lastLine).contains(index)
-            canvas.text(highlighted ? mark : " ", row: row, column: 0, style: theme[.accent])
             canvas.text(number, row: row, column: 1, style: theme[.muted])
             let column = numberWidth + 2
             let text = truncate(deciding.lines[index], toWidth: canvas.width - column, ellipsis: canvas.glyphs.ellipsis)
             if highlighted {
-                canvas.fill(
-                    Rect(row: row, column: column, width: canvas.width - column, height: 1), style: theme[.selection])
-                canvas.text(text, row: row, column: column, style: theme[.selection])
+                DocumentHighlight.drawMarked(text, row: row, column: column, in: canvas, theme: theme)
             } else {
                 canvas.text(text, row: row, column: column, style: theme[.text])
                 let characters = Array(text)

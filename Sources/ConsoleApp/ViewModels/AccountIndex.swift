@@ -22,6 +22,8 @@ struct AccountIndex: Sendable {
     private let credentialReport = Lazy<ListModel>()
     /// The Access advisor view's rows, built the first time the view asks, for the same reason.
     private let accessAdvisor = Lazy<ListModel>()
+    /// The Access analyzer view's rows, built the first time the view asks.
+    private let accessAnalyzer = Lazy<ListModel>()
     /// The audit trail's records, read the first time the Audit log view asks.
     private let auditTrail = Lazy<[CloudTrailRecord]>()
     private let auditList = Lazy<ListModel>()
@@ -75,6 +77,8 @@ struct AccountIndex: Sendable {
             return credentialReport.value { CredentialReportRows.list(for: account, at: now) }
         case .accessAdvisor:
             return accessAdvisor.value { AccessAdvisorRows.list(for: account, at: now) }
+        case .accessAnalyzer:
+            return accessAnalyzer.value { AnalyzerRows.list(for: account) }
         case .auditLog:
             return auditList.value { AuditLogRows.list(for: auditTrail.value(readAudit)) }
         default: return .empty
@@ -88,6 +92,7 @@ struct AccountIndex: Sendable {
         case .credentialReport: return key == CredentialReport.rootName ? .section(.root) : .user(key)
         case .accessAdvisor: return AccessAdvisorRows.route(for: key)
         case .auditLog: return Int(key).map(Route.auditRecord)
+        case .accessAnalyzer: return AnalyzerRows.route(for: key)
         case .groups: return .group(key)
         case .roles: return .role(key)
         case .policies: return .policy(key)
@@ -109,6 +114,7 @@ struct AccountIndex: Sendable {
             return account.role(named: name).map { RoleDetailScreen.detail($0, in: account, now: now) }
         case .policy(let arn): return PolicyDetailScreen.detail(arn: arn, in: account, now: now)
         case .inlinePolicy(let owner, let name): return InlinePolicyDetailScreen.detail(owner, name: name, in: account)
+        case .finding(let analyzer, let id): return AnalyzerRows.detail(analyzer: analyzer, id: id, in: account)
         case .auditRecord(let position):
             let records = auditTrail.value(readAudit)
             return records.indices.contains(position) ? AuditLogRows.detail(records[position], position: position) : nil

@@ -12,6 +12,9 @@ struct DetailLine: Sendable, Equatable {
         case muted
         /// A line of a pretty-printed JSON document: keys and values are coloured apart.
         case json
+        /// A line of a document that belongs to the statement the view is about (a finding's
+        /// cause): marked in the margin and drawn in the selection style, as the simulator does.
+        case highlighted
     }
 
     var text: String

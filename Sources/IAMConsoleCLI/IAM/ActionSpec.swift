@@ -20,6 +20,9 @@ enum FlagKind: Sendable {
     case documentList
     /// Shorthand structures (`Name=a,Values=b,c,Type=t ...`) or a JSON list of objects.
     case structureList
+    /// Any JSON value, inline or `file://PATH`; or shorthand `Key=value,Key2=value2` for an object
+    /// (a value `file://PATH` is the file's text).
+    case json
 }
 
 /// One flag of an action, named as the AWS CLI names it.
@@ -31,6 +34,9 @@ struct FlagSpec: Sendable {
     let help: String
     /// For structure lists: the members whose shorthand value is a list.
     var listMembers: Set<String> = []
+    /// For policy documents: the grammar the service checks them with, so a malformed one read
+    /// from a file is reported at its FILE:LINE:COLUMN.
+    var policyKind: PolicyKind? = nil
 }
 
 /// One row of the action table: an IAM action, its CLI name and flags, and the service call it makes.

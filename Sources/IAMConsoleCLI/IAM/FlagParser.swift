@@ -104,6 +104,8 @@ enum FlagParser {
                     parsed = .array(documents)
                 case .structureList:
                     parsed = try structures(collect(words, &index), flag: name, listMembers: flag.listMembers)
+                case .json:
+                    parsed = try JSONFlag.parse(try value(for: name), flag: name, currentDirectory: currentDirectory)
                 }
                 members.append(JSONMember(key: flag.member, value: parsed))
             }

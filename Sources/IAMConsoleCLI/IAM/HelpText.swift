@@ -30,6 +30,7 @@ enum HelpText {
             case .stringList: shape = "<value> ..."
             case .documentList: shape = "<json or file://path> ..."
             case .structureList: shape = "Name=value,... ..."
+            case .json: shape = "<json, file://path or Key=value,...>"
             }
             let required = flag.required ? " (required)" : ""
             lines.append("  --\(flag.name) \(shape)\(required)")

@@ -133,6 +133,12 @@ enum IAMCommand {
             printError(
                 "\nAn error occurred (\(error.code.rawValue)) when calling the \(spec.operation) operation: \(error.message)"
             )
+            if error.code.isMalformedPolicy {
+                for line in PolicyErrorLocation.lines(words, spec: spec, currentDirectory: environment.currentDirectory)
+                {
+                    printError(line)
+                }
+            }
             return 254
         } catch let error as RequestDecodingError {
             printError("usage: iamconsole \(group.name) \(spec.cliName) [flags]\niamconsole: error: \(error)")

@@ -21,7 +21,9 @@ enum RemotePullCommand {
                             message: "the workspace holds account \(account.id), but the endpoint's credentials are "
                                 + "of account \(snapshot.accountId); pull into another workspace (--workspace PATH)")
                     }
-                    let (merged, result) = try RemotePullMerge.merge(snapshot, into: account, source: source)
+                    var (merged, result) = try RemotePullMerge.merge(snapshot, into: account, source: source)
+                    // Pulled trust policies are analyzed like edited ones: findings follow the new documents.
+                    merged.reanalyzeAll(at: try environment.clock().now())
                     summary = result
                     return (merged, ())
                 }

@@ -54,6 +54,8 @@ enum WorkspaceImportCommand {
                 if !trailFiles.isEmpty {
                     result = try CloudTrailFiles.apply(trailFiles, to: result, now: now, summary: &summary)
                 }
+                // Imported trust policies are analyzed like edited ones: findings follow the new documents.
+                if details != nil { result.reanalyzeAll(at: now) }
                 return result
             }
             if FileManager.default.fileExists(atPath: path) {

@@ -4,6 +4,12 @@ import IAMPolicy
 /// The services CloudTrail names as a record's `eventSource`.
 public enum AuditEventSource {
     public static let iam = "iam.amazonaws.com"
+    public static let s3 = "s3.amazonaws.com"
+    public static let kms = "kms.amazonaws.com"
+    public static let sqs = "sqs.amazonaws.com"
+    public static let lambda = "lambda.amazonaws.com"
+    public static let secretsManager = "secretsmanager.amazonaws.com"
+    public static let accessAnalyzer = "access-analyzer.amazonaws.com"
     public static let sts = "sts.amazonaws.com"
     public static let signIn = "signin.amazonaws.com"
 }
@@ -154,6 +160,9 @@ extension IAMError.Code {
     public var cloudTrailName: String {
         switch self {
         case .accessDenied, .validationError, .invalidClientTokenId, .signatureDoesNotMatch: return rawValue
+        // The other services' codes are recorded as they are sent (S3's `NoSuchBucket`, KMS's
+        // `NotFoundException`).
+        case _ where isOtherServiceCode: return rawValue
         default: return rawValue + "Exception"
         }
     }

@@ -36,6 +36,13 @@ public struct Account: Sendable, Equatable {
     public var activity: [ActivityKey: Timestamp]
     /// Access advisor jobs made by GenerateServiceLastAccessedDetails, oldest first.
     public var accessAdvisorJobs: [AccessAdvisorJob]
+    /// Resources of other services with resource-based policies (S3 buckets, KMS keys, SQS queues,
+    /// Lambda functions and layer versions, Secrets Manager secrets), keyed by ARN.
+    public var resources: [String: SharedResource]
+    /// The organization the account belongs to, for organization-wide zones of trust.
+    public var organization: Organization?
+    /// Access Analyzer's analyzers, with their archive rules and findings, keyed by name.
+    public var analyzers: [String: Analyzer]
 
     public init(id: String, name: String, createDate: Timestamp, root: RootUser) {
         self.id = id
@@ -55,6 +62,9 @@ public struct Account: Sendable, Equatable {
         self.temporaryCredentials = [:]
         self.activity = [:]
         self.accessAdvisorJobs = []
+        self.resources = [:]
+        self.organization = nil
+        self.analyzers = [:]
     }
 
     /// The values of an entity dictionary in name order (case-insensitive), as lists show them.
@@ -96,6 +106,7 @@ extension Account: Codable {
     enum CodingKeys: String, CodingKey {
         case id, alias, name, createDate, root, users, groups, roles, policies, instanceProfiles, mfaDevices
         case passwordPolicy, auditTrail, credentialReport, temporaryCredentials, activity, accessAdvisorJobs
+        case resources, organization, analyzers
     }
 
     public init(from decoder: any Decoder) throws {
@@ -120,6 +131,11 @@ extension Account: Codable {
             credentials.map { ($0.accessKeyId, $0) }, uniquingKeysWith: { first, _ in first })
         activity = [:]
         accessAdvisorJobs = try c.decodeIfPresent([AccessAdvisorJob].self, forKey: .accessAdvisorJobs) ?? []
+        let shared = try c.decodeIfPresent([SharedResource].self, forKey: .resources) ?? []
+        resources = Dictionary(shared.map { ($0.arn, $0) }, uniquingKeysWith: { first, _ in first })
+        organization = try c.decodeIfPresent(Organization.self, forKey: .organization)
+        let analyzerList = try c.decodeIfPresent([Analyzer].self, forKey: .analyzers) ?? []
+        analyzers = Dictionary(analyzerList.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         setActivity(try c.decodeIfPresent([ServiceActivity].self, forKey: .activity) ?? [])
     }
 
@@ -146,6 +162,10 @@ extension Account: Codable {
         // Likewise: workspaces that never used access advisor keep their bytes.
         if !activity.isEmpty { try c.encode(sortedActivity, forKey: .activity) }
         if !accessAdvisorJobs.isEmpty { try c.encode(accessAdvisorJobs, forKey: .accessAdvisorJobs) }
+        // Likewise for resource policies and the analyzers.
+        if !resources.isEmpty { try c.encode(Self.sorted(resources), forKey: .resources) }
+        try c.encodeIfPresent(organization, forKey: .organization)
+        if !analyzers.isEmpty { try c.encode(Self.sorted(analyzers), forKey: .analyzers) }
     }
 
     private static func sorted<Value>(_ dictionary: [String: Value]) -> [Value] {

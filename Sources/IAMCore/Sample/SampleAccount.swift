@@ -38,6 +38,7 @@ public enum SampleAccount {
         service.recordsAudit = false
         do {
             try populate(&service, clock: clock, random: random, iterations: iterations)
+            try SampleResources.populate(&service)
         } catch {
             // The sample is fixed data that the tests build on every run; a failure here is a bug there.
             assertionFailure("sample account failed: \(error)")

@@ -24,6 +24,26 @@ public struct IAMError: Error, Sendable, Equatable, CustomStringConvertible {
         case serviceFailure = "ServiceFailure"
         case reportNotPresent = "ReportNotPresent"
         case reportExpired = "ReportExpired"
+        // The codes of the services whose resource-based policies the workspace holds.
+        case noSuchBucket = "NoSuchBucket"
+        case noSuchBucketPolicy = "NoSuchBucketPolicy"
+        case bucketAlreadyOwnedByYou = "BucketAlreadyOwnedByYou"
+        case malformedPolicy = "MalformedPolicy"
+        case notFoundException = "NotFoundException"
+        case malformedPolicyDocumentException = "MalformedPolicyDocumentException"
+        case queueDoesNotExist = "QueueDoesNotExist"
+        case queueNameExists = "QueueNameExists"
+        case invalidAttributeValue = "InvalidAttributeValue"
+        case resourceNotFoundException = "ResourceNotFoundException"
+        case resourceConflictException = "ResourceConflictException"
+        case invalidParameterValueException = "InvalidParameterValueException"
+        case resourceExistsException = "ResourceExistsException"
+        case conflictException = "ConflictException"
+        case validationException = "ValidationException"
+        case accessDeniedException = "AccessDeniedException"
+        case invalidBucketName = "InvalidBucketName"
+        case invalidAttributeName = "InvalidAttributeName"
+        case publicPolicyException = "PublicPolicyException"
 
         /// The HTTP status AWS answers with.
         public var httpStatus: Int {
@@ -40,6 +60,13 @@ public struct IAMError: Error, Sendable, Equatable, CustomStringConvertible {
                 return 403
             case .serviceFailure: return 500
             case .reportNotPresent, .reportExpired: return 410
+            case .noSuchBucket, .noSuchBucketPolicy, .resourceNotFoundException: return 404
+            case .bucketAlreadyOwnedByYou, .resourceConflictException, .conflictException, .queueNameExists: return 409
+            case .malformedPolicy, .notFoundException, .malformedPolicyDocumentException, .queueDoesNotExist,
+                .invalidAttributeValue, .invalidParameterValueException, .resourceExistsException, .validationException,
+                .invalidBucketName, .invalidAttributeName, .publicPolicyException:
+                return 400
+            case .accessDeniedException: return 403
             }
         }
     }
@@ -79,4 +106,30 @@ public struct IAMError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let expiredToken = IAMError(.expiredToken, "The security token included in the request is expired")
     static func deleteConflict(_ message: String) -> IAMError { IAMError(.deleteConflict, message) }
     static func malformed(_ message: String) -> IAMError { IAMError(.malformedPolicyDocument, message) }
+}
+
+extension IAMError.Code {
+    /// Whether the code belongs to one of the other services the workspace models (S3, KMS, SQS,
+    /// Lambda, Secrets Manager, Access Analyzer) rather than to IAM or STS.
+    public var isOtherServiceCode: Bool {
+        switch self {
+        case .noSuchBucket, .noSuchBucketPolicy, .bucketAlreadyOwnedByYou, .malformedPolicy, .notFoundException,
+            .malformedPolicyDocumentException, .queueDoesNotExist, .queueNameExists, .invalidAttributeValue,
+            .resourceNotFoundException, .resourceConflictException, .invalidParameterValueException,
+            .resourceExistsException, .conflictException, .validationException, .accessDeniedException,
+            .invalidBucketName, .invalidAttributeName, .publicPolicyException:
+            return true
+        default: return false
+        }
+    }
+
+    /// Whether the code says a submitted policy document is malformed, in any of the services.
+    public var isMalformedPolicy: Bool {
+        switch self {
+        case .malformedPolicyDocument, .malformedPolicy, .malformedPolicyDocumentException, .invalidAttributeValue:
+            return true
+        case .invalidParameterValueException: return true
+        default: return false
+        }
+    }
 }

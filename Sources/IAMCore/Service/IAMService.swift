@@ -105,6 +105,8 @@ public struct IAMService: Sendable {
         revision += 1
         // Every write is also the moment to forget credentials that can never be used again.
         account.pruneExpiredCredentials(at: clock.now())
+        // And to bring the analyzers' findings up to date with a policy that just changed.
+        if AccessAnalysis.changesAnalyzedPolicy(action) { account.reanalyze(arn: resource, at: clock.now()) }
     }
 
     /// Replaces the account wholesale (used when the workspace is reloaded from disk).

@@ -7,9 +7,9 @@ private enum DocumentField: Int, ObjectFields {
 }
 
 private enum AccountField: Int, ObjectFields {
-    case accessAdvisorJobs, activity, alias, auditTrail, createDate, credentialReport, groups, id, instanceProfiles,
-        mfaDevices, name
-    case passwordPolicy, policies, roles, root, temporaryCredentials, users
+    case accessAdvisorJobs, activity, alias, analyzers, auditTrail, createDate, credentialReport, groups, id,
+        instanceProfiles, mfaDevices, name, organization
+    case passwordPolicy, policies, resources, roles, root, temporaryCredentials, users
     static let table = KeyTable(Self.self)
 }
 
@@ -68,6 +68,7 @@ extension WorkspaceReader {
             case .accessAdvisorJobs: account.accessAdvisorJobs = try accessAdvisorJobs()
             case .activity: account.setActivity(try activity())
             case .alias: account.alias = try optionalString()
+            case .analyzers: account.analyzers = try analyzers()
             case .auditTrail:
                 account.auditTrail = try optionalArray { reader throws(FastPathRefused) in try reader.auditEvent() }
             case .createDate: createDate = try timestamp()
@@ -79,9 +80,11 @@ extension WorkspaceReader {
                     { reader throws(FastPathRefused) in try reader.instanceProfile() }, \.name)
             case .mfaDevices: account.mfaDevices = try mfaDevices()
             case .name: name = try string()
+            case .organization: account.organization = try organization()
             case .passwordPolicy: account.passwordPolicy = takeNull() ? nil : try passwordPolicy()
             case .policies:
                 account.policies = try keyed({ reader throws(FastPathRefused) in try reader.managedPolicy() }, \.name)
+            case .resources: account.resources = try sharedResources()
             case .roles: account.roles = try keyed({ reader throws(FastPathRefused) in try reader.role() }, \.name)
             case .root: root = try rootUser()
             case .temporaryCredentials: account.temporaryCredentials = try temporaryCredentials()

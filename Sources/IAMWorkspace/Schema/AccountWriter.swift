@@ -35,6 +35,7 @@ extension WorkspaceWriter {
         }
         if !account.activity.isEmpty { member("activity", account.sortedActivity) { $0.serviceActivity($1) } }
         member("alias", account.alias)
+        if !account.analyzers.isEmpty { member("analyzers", Self.sorted(account.analyzers)) { $0.analyzer($1) } }
         member("auditTrail", account.auditTrail) { $0.auditEvent($1) }
         member("createDate", account.createDate)
         if let report = account.credentialReport {
@@ -49,11 +50,16 @@ extension WorkspaceWriter {
         member("instanceProfiles", Self.sorted(account.instanceProfiles)) { $0.instanceProfile($1) }
         member("mfaDevices", Self.sorted(account.mfaDevices)) { $0.mfaDevice($1) }
         member("name", account.name)
+        if let organization = account.organization {
+            key("organization")
+            self.organization(organization)
+        }
         if let policy = account.passwordPolicy {
             key("passwordPolicy")
             passwordPolicy(policy)
         }
         member("policies", Self.sorted(account.policies)) { $0.managedPolicy($1) }
+        if !account.resources.isEmpty { member("resources", Self.sorted(account.resources)) { $0.sharedResource($1) } }
         member("roles", Self.sorted(account.roles)) { $0.role($1) }
         key("root")
         rootUser(account.root)

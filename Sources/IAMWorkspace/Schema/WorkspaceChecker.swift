@@ -162,6 +162,15 @@ public enum WorkspaceChecker {
                 add("$.account.mfaDevices[\(index)].credentialId", "a security key needs a credential id")
             }
         }
+        // Resource-based policies follow the resource-policy grammar; each resource is the account's own.
+        for (index, resource) in sorted(account.resources).enumerated() {
+            let path = "$.account.resources[\(index)]"
+            if let policy = resource.policy { document(path + ".policy", policy, .resource) }
+            let owner = resource.arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+            if resource.type != .s3Bucket, owner.count == 6, owner[4] != account.id {
+                add(path + ".arn", "the resource belongs to account \(owner[4]), not the workspace's \(account.id)")
+            }
+        }
         return problems
     }
 

@@ -55,6 +55,15 @@ struct WorkspaceWriter {
         bytes.append(0x20)
     }
 
+    /// Starts a member whose key is data (a condition or filter key), escaped like any string.
+    mutating func key(dynamic name: String) {
+        element()
+        string(name)
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
+    }
+
     private mutating func newline() {
         bytes.append(0x0A)
         for _ in 0..<depth * 2 { bytes.append(0x20) }

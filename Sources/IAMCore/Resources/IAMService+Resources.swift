@@ -1,0 +1,67 @@
+import IAMPolicy
+
+/// Which actions change a policy an access analyzer reads, so `committed` re-analyzes the resource.
+enum AccessAnalysis {
+    static let policyChangingActions: Set<String> = [
+        "CreateRole", "UpdateAssumeRolePolicy", "DeleteRole",
+        "s3:CreateBucket", "s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
+        "kms:CreateKey", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion",
+        "sqs:CreateQueue", "sqs:DeleteQueue", "sqs:SetQueueAttributes",
+        "lambda:CreateFunction", "lambda:DeleteFunction", "lambda:AddPermission", "lambda:RemovePermission",
+        "lambda:PublishLayerVersion", "lambda:DeleteLayerVersion", "lambda:AddLayerVersionPermission",
+        "lambda:RemoveLayerVersionPermission",
+        "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:PutResourcePolicy",
+        "secretsmanager:DeleteResourcePolicy",
+    ]
+
+    static func changesAnalyzedPolicy(_ action: String) -> Bool { policyChangingActions.contains(action) }
+}
+
+/// What the resource actions share: authorisation with each service's own access-denied code,
+/// policy validation with each service's malformed-policy code, and storing the resource.
+extension IAMService {
+    /// Authorises `service:Action` on `resource`; a refusal carries `deniedCode` (S3 says
+    /// `AccessDenied`, the JSON services `AccessDeniedException`) with IAM's message.
+    func authorizeResource(
+        _ principal: Principal, _ action: String, _ resource: String, deniedCode: IAMError.Code = .accessDeniedException
+    ) throws(IAMError) {
+        do {
+            try authorize(principal, action, resource)
+        } catch {
+            guard error.code == .accessDenied else { throw error }
+            throw IAMError(deniedCode, error.message)
+        }
+    }
+
+    /// Checks a resource-based policy with the grammar AWS applies to it (every statement names a
+    /// principal) and the service's size limit, throwing the service's code.
+    func checkResourcePolicy(_ text: String, code: IAMError.Code, maximumBytes: Int) throws(IAMError) {
+        do {
+            try PolicyChecks.validate(text, kind: .resource, field: "policy")
+        } catch {
+            throw IAMError(code, error.message)
+        }
+        if text.utf8.count > maximumBytes {
+            throw IAMError(code, "Policy exceeds the maximum allowed document size of \(maximumBytes) bytes.")
+        }
+    }
+
+    /// A fresh lowercase UUID from the service's random source (KMS key ids, Lambda revision ids).
+    func uuid() -> String {
+        let bytes = random.bytes(16)
+        let hex = bytes.map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+        }.joined()
+        let characters = Array(hex)
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    }
+
+    /// Stores (or, with nil, removes) a resource and records the change, which re-analyzes it.
+    mutating func commitResource(
+        _ resource: SharedResource?, arn: String, _ principal: Principal, _ action: String
+    ) {
+        account.resources[arn] = resource
+        committed(principal, action, arn)
+    }
+}
