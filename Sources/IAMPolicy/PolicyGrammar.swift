@@ -76,7 +76,13 @@ struct PolicyGrammarChecker {
     /// AWS accepts only TAB, LF, CR and U+0020–U+00FF; the first offender is enough to act on.
     mutating func checkCharacters(_ text: String) {
         // Printable ASCII, tab and line ends are all allowed: only text with other bytes needs the scalar walk.
-        let plain = text.utf8.allSatisfy { (0x20...0x7F).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        var copy = text
+        let plain = copy.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte > 0x7F {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return false }
+            }
+            return true
+        }
         if plain { return }
         var offset = 0
         for scalar in text.unicodeScalars {

@@ -7,13 +7,14 @@ public enum PolicySize {
     /// scalars, so `é` counts once although it takes two bytes in UTF-8.
     public static func characterCount(_ text: String) -> Int {
         // One scalar per byte that is not a UTF-8 continuation byte; whitespace bytes are all ASCII.
-        var count = 0
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0D, 0x0A: continue
-            default: if byte & 0xC0 != 0x80 { count += 1 }
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 && byte != 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D
+            {
+                count += 1
             }
+            return count
         }
-        return count
     }
 }

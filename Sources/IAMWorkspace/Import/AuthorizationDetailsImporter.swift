@@ -44,7 +44,12 @@ public struct AuthorizationDetailsImporter {
         }
         var importer = AuthorizationDetailsImporter(file: file, source: data, progress: progress)
         try importer.readDocument(root)
-        return importer.details
+        let details = importer.details
+        // Freeing a large file's node tree takes as long as a good part of reading it: let another
+        // thread do it while the caller goes on to merge and save.
+        let discarded = (root, importer.documents)
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(discarded) {} }
+        return details
     }
 
     init(file: String, source: Data, progress: ((Int, Int) -> Void)?) {
