@@ -57,4 +57,37 @@ struct ViewAccessTests {
         #expect(terminal.text.contains("iam:GetUser action"))
         #expect(!terminal.text.contains("Console access"))
     }
+
+    @Test func eachTabNeedsItsOwnListCall() {
+        var account = Fixtures.account()
+        // A user who may open users and see their groups, but not their policies or tags.
+        var reader = User(name: "reader", path: "/", id: "AIDAEXAMPLEREADER001", createDate: Fixtures.now)
+        reader.inlinePolicies = [
+            InlinePolicy(
+                name: "UsersAndGroups",
+                document:
+                    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:ListUsers","iam:GetUser","iam:ListGroupsForUser"],"Resource":"*"}]}"#
+            )
+        ]
+        account.users["reader"] = reader
+        let (_, permissions) = runConsole(ScriptedSource(account), principal: .user("reader")) {
+            $0.enqueue(keys: ":users\r\r")
+        }
+        #expect(permissions.row(1).contains("Users › alice"))
+        #expect(permissions.text.contains("You don't have permission to view this."))
+        #expect(permissions.text.contains("iam:ListAttachedUserPolicies on resource:"))
+        #expect(!permissions.text.contains("AdministratorAccess"), "a policy leaked: \(permissions.text)")
+        let (_, groups) = runConsole(ScriptedSource(account), principal: .user("reader")) {
+            $0.enqueue(keys: ":users\r\r\t")
+        }
+        #expect(!groups.text.contains("You don't have permission"), "\(groups.text)")
+        #expect(groups.text.contains("Admins"))
+        let (_, tags) = runConsole(ScriptedSource(account), principal: .user("reader")) {
+            $0.enqueue(keys: ":users\r\r\t\t")
+        }
+        #expect(tags.text.contains("iam:ListUserTags on resource:"))
+        #expect(tags.row(1).contains("Users › alice › Tags"))
+        let (_, root) = runConsole(ScriptedSource(account), principal: .root) { $0.enqueue(keys: ":users\r\r") }
+        #expect(!root.text.contains("You don't have permission"))
+    }
 }

@@ -97,11 +97,11 @@ struct BrowserState: Sendable {
             if case .section(let section) = view.route {
                 if section.isList { refreshList(&view, in: index) }
                 if section.hasDetailPage {
-                    view.detail = index.detail(for: view.route)
+                    view.detail = detail(for: view.route, in: index)
                     clampDetail(&view)
                 }
             } else {
-                view.detail = index.detail(for: view.route)
+                view.detail = detail(for: view.route, in: index)
                 // The entity is gone: close its view and everything opened from it.
                 guard view.detail != nil else { break }
                 clampDetail(&view)
@@ -146,6 +146,14 @@ struct BrowserState: Sendable {
         view.selection = min(view.selection, max(0, lines - 1))
     }
 
+    /// The detail page of `route` with the tabs the signed-in principal may not read refused.
+    func detail(for route: Route, in index: AccountIndex) -> EntityDetail? {
+        index.detail(for: route).map { detail in
+            TabAccess.authorize(
+                detail, route: route, in: index.account, as: session, session: consoleSession, now: index.now)
+        }
+    }
+
     /// AWS's refusal of the view's Get or List call for the signed-in principal, if it refuses.
     func denial(for route: Route, in index: AccountIndex) -> String? {
         ViewAccess.denial(for: route, in: index.account, as: session, session: consoleSession, now: index.now)
@@ -157,7 +165,7 @@ struct BrowserState: Sendable {
     mutating func open(_ section: Section) {
         var view = ViewState(route: .section(section))
         if let index { view.denied = denial(for: view.route, in: index) }
-        if section.hasDetailPage { view.detail = index?.detail(for: view.route) }
+        if section.hasDetailPage, let index { view.detail = detail(for: view.route, in: index) }
         if section.isList, let index { refreshList(&view, in: index) }
         stack = [view]
         sidebarCursor = section
@@ -171,7 +179,7 @@ struct BrowserState: Sendable {
             open(section)
             return
         }
-        guard let detail = index.detail(for: route) else {
+        guard let detail = detail(for: route, in: index) else {
             message = StatusMessage(text: "It no longer exists", isError: true)
             return
         }

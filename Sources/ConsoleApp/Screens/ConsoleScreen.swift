@@ -198,7 +198,7 @@ enum ConsoleScreen {
     }
 
     /// Splits `text` into lines of at most `width` cells at spaces.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    nonisolated static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ") {
