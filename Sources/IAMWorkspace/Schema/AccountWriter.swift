@@ -67,11 +67,12 @@ extension WorkspaceWriter {
         if !account.temporaryCredentials.isEmpty {
             member("temporaryCredentials", Self.sorted(account.temporaryCredentials)) { $0.temporaryCredential($1) }
         }
-        member("users", Self.sorted(account.users)) { $0.user($1) }
+        // Users are most of a large file: written in halves on two threads.
+        parallelMember("users", Self.sorted(account.users)) { $0.user($1) }
         closeObject()
     }
 
-    private mutating func user(_ user: User) {
+    fileprivate mutating func user(_ user: User) {
         openObject()
         if !user.accessKeys.isEmpty { member("accessKeys", user.accessKeys) { $0.accessKey($1) } }
         if !user.attachedPolicies.isEmpty { member("attachedPolicies", user.attachedPolicies) }

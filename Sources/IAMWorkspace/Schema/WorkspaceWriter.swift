@@ -15,6 +15,23 @@ struct WorkspaceWriter {
 
     init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
+    /// A writer that continues an array another writer started, `depth` containers deep, after
+    /// at least one element: its bytes are appended to that writer's (see `parallelMember`).
+    init(continuingArrayAt depth: Int, capacity: Int) {
+        bytes.reserveCapacity(capacity)
+        self.depth = depth
+        isEmpty = false
+    }
+
+    /// Appends what a continuing writer wrote.
+    mutating func append(_ other: WorkspaceWriter) {
+        bytes.append(contentsOf: other.bytes)
+        isEmpty = false
+    }
+
+    /// How many containers are open.
+    var openContainers: Int { depth }
+
     // MARK: Containers
 
     mutating func openObject() { open(UInt8(ascii: "{")) }
