@@ -48,6 +48,7 @@ struct EngineRun {
             withUTF8Bytes(request.pointee.resource) { resource in
                 let scan = PolicyScan(
                     action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
+                    resource: RequestResource(resource),
                     matcher: StatementMatcher(
                         action: RequestAction(lowered), resource: resource,
                         context: RequestContext(request.pointee.prepared),
@@ -141,7 +142,7 @@ struct EngineRun {
             let statement = view.statement(entry: entry)
             let slot = Int(words[entry + PolicyIndexStorage.entryHeaderSize])
             guard
-                view.resourceMatches(entry: entry, scan.matcher.resource)
+                view.resourceMatches(entry: entry, scan.resource)
                     ?? scan.matcher.resourceMatches(plan.pointee.policies[slot].statements[statement])
             else { continue }
             let isDeny = view.isDeny(entry: entry)
@@ -178,7 +179,7 @@ struct EngineRun {
                 guard index.actionMatches(entry: entry, scan.action) else { continue }
                 let number = index.statement(entry: entry)
                 guard
-                    index.resourceMatches(entry: entry, scan.matcher.resource)
+                    index.resourceMatches(entry: entry, scan.resource)
                         ?? scan.matcher.resourceMatches(policy.statements[number])
                 else { continue }
                 var grant: PrincipalGrant?
@@ -235,5 +236,7 @@ struct EngineRun {
 private struct PolicyScan {
     let action: LoweredAction
     let service: RequestService
+    /// Split once for every packed resource pattern.
+    let resource: RequestResource
     let matcher: StatementMatcher
 }
