@@ -49,7 +49,8 @@ enum PackedGlob {
     {
         let count = Int(words[offset + 1]) | Int(words[offset + 2]) << 16
         let start = offset + headerSize
-        guard let shape = GlobShape(rawValue: words[offset]), shape != .general else {
+        let shape = GlobShape.stored(words[offset])
+        guard shape != .general else {
             return WildcardPattern.match(
                 UnsafeBufferPointer(rebasing: words[start..<(start + count)]), text, foldCase: false)
         }

@@ -197,7 +197,7 @@ final class PolicyIndexStorage: ManagedBuffer<PolicyIndexStorage.Header, UInt16>
                 let kind = words[pattern]
                 let length = int(pattern + 1)
                 let whole = kind & 0x100 != 0
-                let shape = GlobShape(rawValue: kind & 0xFF) ?? .general
+                let shape = GlobShape.stored(kind & 0xFF)
                 let text = whole ? action.whole : action.name
                 let matched: Bool
                 if shape == .literal {
