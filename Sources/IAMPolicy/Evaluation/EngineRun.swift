@@ -10,7 +10,6 @@ struct EngineRun {
     private(set) var missingKeys: [String] = []
     private var missingHashes: [UInt64] = []
     private var verdicts = PolicyVerdicts()
-    private var loweredAction: [UInt8] = []
     private(set) var decision = Decision.implicitDeny
     private var evidenceKind = PolicyVerdicts.Evidence.none
     private(set) var reason: DenialReason?
@@ -37,23 +36,25 @@ struct EngineRun {
         missingKeys.removeAll(keepingCapacity: true)
         missingHashes.removeAll(keepingCapacity: true)
         verdicts = PolicyVerdicts()
-        // Patterns are lowercased at parse time; the action is lowered once here, then compared byte for byte.
-        loweredAction.removeAll(keepingCapacity: true)
-        for byte in request.pointee.action.utf8 { loweredAction.append(lowerASCII(byte)) }
-        // Moved out while in use, so the scan below may mutate `self` without copying it.
-        let buffer = loweredAction
-        loweredAction = []
-        defer { loweredAction = buffer }
-        buffer.withUnsafeBufferPointer { lowered in
-            withUTF8Bytes(request.pointee.resource) { resource in
-                let scan = PolicyScan(
-                    action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
-                    resource: RequestResource(resource),
-                    matcher: StatementMatcher(
-                        action: RequestAction(lowered), resource: resource,
-                        context: RequestContext(request.pointee.prepared),
-                        principal: request.pointee.principal, hasBoundary: request.pointee.permissionsBoundary != nil))
-                scanAll(request, scan)
+        // Patterns are lowercased at parse time; the action is lowered once here, into a buffer on the stack
+        // (appending to an array checked its uniqueness for every byte), then compared byte for byte.
+        withUTF8Bytes(request.pointee.action) { action in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: action.count) { buffer in
+                for index in action.indices { buffer.initializeElement(at: index, to: lowerASCII(action[index])) }
+                let lowered = UnsafeBufferPointer(buffer)
+                withUTF8Bytes(request.pointee.resource) { resource in
+                    RequestResource.split(resource) { split in
+                        let scan = PolicyScan(
+                            action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
+                            resource: split,
+                            matcher: StatementMatcher(
+                                action: RequestAction(lowered), resource: resource,
+                                context: RequestContext(request.pointee.prepared),
+                                principal: request.pointee.principal,
+                                hasBoundary: request.pointee.permissionsBoundary != nil))
+                        scanAll(request, scan)
+                    }
+                }
             }
         }
         (decision, evidenceKind, reason) = verdicts.decide(request)

@@ -102,42 +102,53 @@ enum PackedResourcePattern {
 /// The request's resource as ``PackedResourcePattern`` reads it, made once per request: where its first five
 /// colons are (an ARN's segments; a pattern has at most five before its resource part) and the hash of the
 /// text up to and including each of them.
+///
+/// The offsets and hashes are in a buffer on the caller's stack (``split(_:_:)``) and read through a pointer:
+/// held inline, they were copied into every matching call's frame to be indexed.
 struct RequestResource {
     let bytes: UnsafeBufferPointer<UInt8>
     /// How many of the first five colons the resource has.
     let colonCount: Int
-    private let colons: SIMD8<Int>
-    private let hashes: SIMD8<UInt32>
+    /// The colons' offsets, then their hashes: ``slots`` words each.
+    private let table: UnsafePointer<Int>
+    private static let slots = 5
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-        var colons = SIMD8<Int>()
-        var hashes = SIMD8<UInt32>()
-        var count = 0
-        var hash = Self.hashSeed
-        var index = 0
-        while index < bytes.count, count < 5 {
-            let byte = bytes[index]
-            hash = Self.step(hash, byte)
-            if byte == UInt8(ascii: ":") {
-                colons[count] = index
-                hashes[count] = hash
-                count += 1
+    /// Calls `body` with `bytes` split.
+    static func split<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (RequestResource) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * slots) { table in
+            table.initialize(repeating: 0)
+            var count = 0
+            var hash = hashSeed
+            var index = 0
+            while index < bytes.count, count < slots {
+                let byte = bytes[index]
+                hash = step(hash, byte)
+                if byte == UInt8(ascii: ":") {
+                    table[count] = index
+                    table[slots + count] = Int(hash)
+                    count += 1
+                }
+                index += 1
             }
-            index += 1
+            // The buffer is fully initialised and lives until `body` returns; a non-empty buffer has an address.
+            guard let base = table.baseAddress else { preconditionFailure("an allocation of ten words has an address") }
+            return body(RequestResource(bytes: bytes, colonCount: count, table: UnsafePointer(base)))
         }
-        colonCount = count
-        self.colons = colons
-        self.hashes = hashes
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, colonCount: Int, table: UnsafePointer<Int>) {
+        self.bytes = bytes
+        self.colonCount = colonCount
+        self.table = table
     }
 
     /// The offset of colon `number` (below ``colonCount``).
     @inline(__always)
-    func colon(_ number: Int) -> Int { colons[number] }
+    func colon(_ number: Int) -> Int { table[number] }
 
     /// The hash of the text up to and including colon `number` (below ``colonCount``).
     @inline(__always)
-    func prefixHash(_ number: Int) -> UInt32 { hashes[number] }
+    func prefixHash(_ number: Int) -> UInt32 { UInt32(truncatingIfNeeded: table[Self.slots + number]) }
 
     private static let hashSeed: UInt32 = 2_166_136_261
 
