@@ -80,24 +80,25 @@ enum PackedGlob {
     }
 }
 
-/// Whether the `count` bytes at `left` and at `right` are equal: eight at a time, then one at a time, reading
-/// nothing outside the two runs.
+/// Whether the `count` bytes at `left` and at `right` are equal, reading nothing outside the two runs: eight
+/// bytes at a time, and the last (partial) group as the run's final eight, four, two or one bytes, overlapping
+/// what was already compared, instead of a loop over single bytes.
 @inline(__always)
 func equalBytes(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, count: Int) -> Bool {
-    var index = 0
-    while index + 8 <= count {
-        if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        {
-            return false
-        }
-        index += 8
+    @inline(__always)
+    func same<Word: FixedWidthInteger>(_ type: Word.Type, at offset: Int) -> Bool {
+        left.loadUnaligned(fromByteOffset: offset, as: Word.self)
+            == right.loadUnaligned(fromByteOffset: offset, as: Word.self)
     }
-    while index < count {
-        if left.load(fromByteOffset: index, as: UInt8.self) != right.load(fromByteOffset: index, as: UInt8.self) {
-            return false
+    if count >= 8 {
+        var index = 0
+        while index + 8 < count {
+            if !same(UInt64.self, at: index) { return false }
+            index += 8
         }
-        index += 1
+        return same(UInt64.self, at: count - 8)
     }
-    return true
+    if count >= 4 { return same(UInt32.self, at: 0) && same(UInt32.self, at: count - 4) }
+    if count >= 2 { return same(UInt16.self, at: 0) && same(UInt16.self, at: count - 2) }
+    return count == 0 || same(UInt8.self, at: 0)
 }

@@ -70,6 +70,7 @@ enum PackedResourcePattern {
         }
     }
 
+    @inline(__always)
     private static func matchesARN(
         _ words: UnsafeBufferPointer<UInt16>, at offset: Int, _ resource: RequestResource
     )
