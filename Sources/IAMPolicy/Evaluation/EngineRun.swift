@@ -217,9 +217,20 @@ struct EngineRun {
         var holds = evaluate
         for index in range {
             let condition = conditions[index]
-            let value = scan.matcher.context.value(hash: condition.lookupHash, lowercasedKey: condition.lowercasedKey)
-            if value == nil, condition.comparison != .null { noteMissing(condition) }
-            if holds, condition.evaluate(value, scan.matcher.context) != .satisfied { holds = false }
+            let prepared = scan.matcher.context.prepared
+            let found = prepared.position(hash: condition.lookupHash, lowercasedKey: condition.lowercasedKey)
+            guard let found else {
+                if condition.comparison != .null { noteMissing(condition) }
+                if holds, condition.evaluate(nil, readings: nil, scan.matcher.context) != .satisfied { holds = false }
+                continue
+            }
+            if holds,
+                condition.evaluate(
+                    prepared.value(at: found), readings: prepared.readings(at: found), scan.matcher.context)
+                    != .satisfied
+            {
+                holds = false
+            }
         }
         return holds
     }
