@@ -4,17 +4,17 @@
 /// Why this form: matching resources was half of the evaluator's instructions, mostly comparing the literal
 /// leading segments of each pattern (`arn:aws:ec2:us-west-2:111122223333:`) element by element and finding
 /// the resource's colons again for every pattern. Those segments always end at one of the resource's first
-/// five colons, so the request's resource is split and hashed there once (``RequestResource``), and a pattern
-/// whose leading segments differ is rejected by comparing a length and a hash; only a pattern whose hash
-/// agrees has its bytes compared, eight at a time. The leading segments are stored as bytes, two per word,
+/// five colons, so the request's resource is split there once (``RequestResource``), and a pattern whose
+/// leading segments end elsewhere is rejected by comparing one length; the others have their bytes compared,
+/// eight at a time (a hash of each prefix, tried first, cost more than it saved). The leading segments are stored as bytes, two per word,
 /// which also halves their size.
 ///
 /// Layout (offsets in words; a 32-bit value is two words, low first): kind (1), leading segment count (1),
-/// leading bytes' length (2), their ``RequestResource/hash(_:)`` (2), other segment count (1), the pattern's
+/// leading bytes' length (2), other segment count (1), the pattern's
 /// whole length in words (2); then the leading bytes (two per word, in memory order), each other segment and
 /// the tail as a ``PackedGlob``.
 enum PackedResourcePattern {
-    static let headerSize = 9
+    static let headerSize = 7
 
     /// Appends `pattern` of `index` to `words`.
     static func put(_ pattern: ResourceIndex.Pattern, of index: ResourceIndex, into words: inout [UInt16]) {
@@ -28,7 +28,6 @@ enum PackedResourcePattern {
         words.append(UInt16(pattern.kind.rawValue))
         words.append(UInt16(leadingSegments))
         put32(prefix.count, into: &words)
-        put32(Int(RequestResource.hash(prefix)), into: &words)
         words.append(UInt16(pattern.segmentCount))
         put32(0, into: &words)
         PackedGlob.putBytes(prefix, into: &words)
@@ -42,8 +41,8 @@ enum PackedResourcePattern {
         }
         PackedGlob.put(all[Int(pattern.tailStart)..<Int(pattern.tailStart + pattern.tailCount)], into: &words)
         let length = words.count - start
-        words[start + 7] = UInt16(truncatingIfNeeded: length)
-        words[start + 8] = UInt16(truncatingIfNeeded: length >> 16)
+        words[start + 5] = UInt16(truncatingIfNeeded: length)
+        words[start + 6] = UInt16(truncatingIfNeeded: length >> 16)
     }
 
     private static func put32(_ value: Int, into words: inout [UInt16]) {
@@ -54,7 +53,7 @@ enum PackedResourcePattern {
     /// The pattern's whole length in words, to step to the next one.
     @inline(__always)
     static func length(_ words: UnsafeBufferPointer<UInt16>, at offset: Int) -> Int {
-        Int(words[offset + 7]) | Int(words[offset + 8]) << 16
+        Int(words[offset + 5]) | Int(words[offset + 6]) << 16
     }
 
     /// As ``ResourcePattern/matches(_:context:)`` for the pattern stored at `offset`.
@@ -76,18 +75,17 @@ enum PackedResourcePattern {
     )
         -> Bool
     {
-        // The leading segments end at the resource's colon number `leading`, or they differ: the length and the
-        // hash of the resource up to that colon reject nearly every other pattern before any byte is read.
+        // The leading segments end at the resource's colon number `leading`, or they differ: comparing where
+        // that colon is rejects most other patterns before any byte is read.
         let leading = Int(words[offset + 1])
         let prefixLength = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
         guard leading >= 1, leading <= resource.colonCount, resource.colon(leading - 1) + 1 == prefixLength,
-            resource.prefixHash(leading - 1) == UInt32(words[offset + 4]) | UInt32(words[offset + 5]) << 16,
             let base = words.baseAddress, let text = resource.bytes.baseAddress,
             equalBytes(UnsafeRawPointer(base + offset + headerSize), UnsafeRawPointer(text), count: prefixLength)
         else { return false }
         var glob = offset + headerSize + (prefixLength + 1) / 2
         var start = prefixLength
-        for number in leading..<(leading + Int(words[offset + 6])) {
+        for number in leading..<(leading + Int(words[offset + 4])) {
             // A segment is the text up to the next colon; without one the pattern cannot match.
             guard number < resource.colonCount else { return false }
             let end = resource.colon(number)
@@ -101,61 +99,45 @@ enum PackedResourcePattern {
 }
 
 /// The request's resource as ``PackedResourcePattern`` reads it, made once per request: where its first five
-/// colons are (an ARN's segments; a pattern has at most five before its resource part) and the hash of the
-/// text up to and including each of them.
+/// colons are (an ARN's segments; a pattern has at most five before its resource part).
 ///
-/// The offsets and hashes are in a buffer on the caller's stack (``split(_:_:)``) and read through a pointer:
-/// held inline, they were copied into every matching call's frame to be indexed.
+/// The offsets are in a buffer on the caller's stack (``split(_:_:)``) and read through a pointer: held
+/// inline, they were copied into every matching call's frame to be indexed.
 struct RequestResource {
     let bytes: UnsafeBufferPointer<UInt8>
     /// How many of the first five colons the resource has.
     let colonCount: Int
-    /// The colons' offsets, then their hashes: ``slots`` words each.
-    private let table: UnsafePointer<Int>
+    private let colons: UnsafePointer<Int>
     private static let slots = 5
 
     /// Calls `body` with `bytes` split.
     static func split<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (RequestResource) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * slots) { table in
-            table.initialize(repeating: 0)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: slots) { colons in
+            colons.initialize(repeating: 0)
             var count = 0
-            var hash = hashSeed
             var index = 0
             while index < bytes.count, count < slots {
-                let byte = bytes[index]
-                hash = step(hash, byte)
-                if byte == UInt8(ascii: ":") {
-                    table[count] = index
-                    table[slots + count] = Int(hash)
+                if bytes[index] == UInt8(ascii: ":") {
+                    colons[count] = index
                     count += 1
                 }
                 index += 1
             }
             // The buffer is fully initialised and lives until `body` returns; a non-empty buffer has an address.
-            guard let base = table.baseAddress else { preconditionFailure("an allocation of ten words has an address") }
-            return body(RequestResource(bytes: bytes, colonCount: count, table: UnsafePointer(base)))
+            guard let base = colons.baseAddress else {
+                preconditionFailure("an allocation of five words has an address")
+            }
+            return body(RequestResource(bytes: bytes, colonCount: count, colons: UnsafePointer(base)))
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, colonCount: Int, table: UnsafePointer<Int>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, colonCount: Int, colons: UnsafePointer<Int>) {
         self.bytes = bytes
         self.colonCount = colonCount
-        self.table = table
+        self.colons = colons
     }
 
     /// The offset of colon `number` (below ``colonCount``).
     @inline(__always)
-    func colon(_ number: Int) -> Int { table[number] }
-
-    /// The hash of the text up to and including colon `number` (below ``colonCount``).
-    @inline(__always)
-    func prefixHash(_ number: Int) -> UInt32 { UInt32(truncatingIfNeeded: table[Self.slots + number]) }
-
-    private static let hashSeed: UInt32 = 2_166_136_261
-
-    /// FNV-1a: only a filter, since a pattern whose hash agrees is compared byte for byte.
-    @inline(__always)
-    private static func step(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
-
-    static func hash(_ bytes: [UInt8]) -> UInt32 { bytes.reduce(hashSeed, step) }
+    func colon(_ number: Int) -> Int { colons[number] }
 }
