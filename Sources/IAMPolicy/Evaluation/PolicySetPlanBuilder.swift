@@ -4,6 +4,8 @@ struct PolicySetPlanBuilder {
     private(set) var words: [UInt16] = []
     private(set) var conditions: [ConditionEvaluator] = []
     private(set) var tableSlots = 2
+    /// Where each distinct run of leading bytes of the records' resource patterns is in ``words``.
+    private var pool: [ArraySlice<UInt16>: Int] = [:]
 
     /// A statement by its policy's slot and its number in that policy.
     private struct RecordKey: Hashable, Comparable {
@@ -70,9 +72,13 @@ struct PolicySetPlanBuilder {
             // Patched once the records are written.
             words += repeatElement(0, count: list.count * 2)
         }
+        let sorted = entries.keys.sorted()
+        for record in sorted {
+            if let entry = entries[record] { poolLeadingBytes(record, entry: entry) }
+        }
         // Records in evaluation order, so that a list's records lie in increasing addresses.
         var recordOffsets: [RecordKey: Int] = [:]
-        for record in entries.keys.sorted() {
+        for record in sorted {
             recordOffsets[record] = words.count
             if let entry = entries[record] { putRecord(record, entry: entry) }
         }
@@ -103,12 +109,12 @@ struct PolicySetPlanBuilder {
     private mutating func putRecord(_ record: RecordKey, entry: Int) {
         policies[record.slot].index.withView { view in
             let source = view.words
-            let length = Int(source[entry + 2]) | Int(source[entry + 3]) << 16
             let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
             let range = view.conditionRange(entry: entry)
             let start = words.count
             put32(record.statement)
-            put32(PolicySetPlanStorage.recordHeaderSize + length - resources)
+            // The record's length, patched once its patterns are written.
+            put32(0)
             words.append(source[entry + 4])
             words.append(0)
             words.append(source[entry + 6])
@@ -119,8 +125,36 @@ struct PolicySetPlanBuilder {
             words.append(UInt16(record.slot))
             words.append(0)
             assert(words.count - start == PolicySetPlanStorage.recordHeaderSize)
-            words += source[(entry + resources)..<(entry + length)]
+            var pattern = entry + resources
+            for _ in 0..<Int(source[entry + 7]) {
+                let bytes = PackedResourcePattern.leadingBytes(source, at: pattern)
+                if !bytes.isEmpty, let pooled = pool[Array(source[bytes])[...]] {
+                    PackedResourcePattern.putPooled(source, at: pattern, pooledAt: pooled, into: &words)
+                } else {
+                    words += source[pattern..<(pattern + PackedResourcePattern.length(source, at: pattern))]
+                }
+                pattern += PackedResourcePattern.length(source, at: pattern)
+            }
+            set32(words.count - start, at: start + 2)
             for index in range { conditions.append(view.conditions[index]) }
+        }
+    }
+
+    /// Writes one copy of each distinct run of leading bytes of the statement's resource patterns.
+    private mutating func poolLeadingBytes(_ record: RecordKey, entry: Int) {
+        policies[record.slot].index.withView { view in
+            let source = view.words
+            let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
+            var pattern = entry + resources
+            for _ in 0..<Int(source[entry + 7]) {
+                let bytes = PackedResourcePattern.leadingBytes(source, at: pattern)
+                let run = Array(source[bytes])[...]
+                if !run.isEmpty, pool[run] == nil {
+                    pool[run] = words.count
+                    words += run
+                }
+                pattern += PackedResourcePattern.length(source, at: pattern)
+            }
         }
     }
 
