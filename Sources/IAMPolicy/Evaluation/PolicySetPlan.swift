@@ -18,10 +18,14 @@
 ///   offset of its list (2; 0 for an empty slot), offset of its key (2);
 /// - each key: length (1), then one byte per word;
 /// - each list: record count (2), then each record's offset (2);
+/// - each distinct run of leading bytes of the records' ARN patterns, once, then each distinct resource pattern,
+///   once, in ``PackedResourcePattern``'s form with ``PackedResourcePattern/pooledFlag`` (its leading bytes are
+///   the offset of their copy);
 /// - each record: a ``PolicyIndexStorage`` entry without action patterns (so the resource patterns start at
 ///   ``recordHeaderSize``), whose statement number is that of its policy and whose conditions are a run of the
 ///   plan's own conditions, then the policy's slot (1: identity policies first, then the boundary) and a spare
-///   word, then the resource patterns.
+///   word, then the offset (2) of each of its resource patterns (its mode word carries
+///   ``PackedResourcePattern/referencesFlag``).
 struct PolicySetPlan: @unchecked Sendable {
     /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
     let storage: PolicySetPlanStorage

@@ -6,6 +6,8 @@ struct PolicySetPlanBuilder {
     private(set) var tableSlots = 2
     /// Where each distinct run of leading bytes of the records' resource patterns is in ``words``.
     private var pool: [ArraySlice<UInt16>: Int] = [:]
+    /// Where each distinct resource pattern of the records, in its pooled form, is in ``words``.
+    private var patternPool: [[UInt16]: Int] = [:]
 
     /// A statement by its policy's slot and its number in that policy.
     private struct RecordKey: Hashable, Comparable {
@@ -73,8 +75,10 @@ struct PolicySetPlanBuilder {
             words += repeatElement(0, count: list.count * 2)
         }
         let sorted = entries.keys.sorted()
-        for record in sorted {
-            if let entry = entries[record] { poolLeadingBytes(record, entry: entry) }
+        for patterns in [false, true] {
+            for record in sorted {
+                if let entry = entries[record] { pool(record, entry: entry, patterns: patterns) }
+            }
         }
         // Records in evaluation order, so that a list's records lie in increasing addresses.
         var recordOffsets: [RecordKey: Int] = [:]
@@ -125,14 +129,11 @@ struct PolicySetPlanBuilder {
             words.append(UInt16(record.slot))
             words.append(0)
             assert(words.count - start == PolicySetPlanStorage.recordHeaderSize)
+            // The patterns themselves are shared too: the record names each by its offset.
+            words[start + 6] |= PackedResourcePattern.referencesFlag
             var pattern = entry + resources
             for _ in 0..<Int(source[entry + 7]) {
-                let bytes = PackedResourcePattern.leadingBytes(source, at: pattern)
-                if !bytes.isEmpty, let pooled = pool[Array(source[bytes])[...]] {
-                    PackedResourcePattern.putPooled(source, at: pattern, pooledAt: pooled, into: &words)
-                } else {
-                    words += source[pattern..<(pattern + PackedResourcePattern.length(source, at: pattern))]
-                }
+                put32(patternPool[pooledForm(source, at: pattern)] ?? 0)
                 pattern += PackedResourcePattern.length(source, at: pattern)
             }
             set32(words.count - start, at: start + 2)
@@ -140,22 +141,42 @@ struct PolicySetPlanBuilder {
         }
     }
 
-    /// Writes one copy of each distinct run of leading bytes of the statement's resource patterns.
-    private mutating func poolLeadingBytes(_ record: RecordKey, entry: Int) {
+    /// Writes one copy of each distinct run of leading bytes of the statement's resource patterns (`patterns`
+    /// false), or of each distinct pattern, in the form that refers to those runs (`patterns` true).
+    private mutating func pool(_ record: RecordKey, entry: Int, patterns: Bool) {
         policies[record.slot].index.withView { view in
             let source = view.words
             let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
             var pattern = entry + resources
             for _ in 0..<Int(source[entry + 7]) {
-                let bytes = PackedResourcePattern.leadingBytes(source, at: pattern)
-                let run = Array(source[bytes])[...]
-                if !run.isEmpty, pool[run] == nil {
-                    pool[run] = words.count
-                    words += run
+                if patterns {
+                    let form = pooledForm(source, at: pattern)
+                    if patternPool[form] == nil {
+                        patternPool[form] = words.count
+                        words += form
+                    }
+                } else {
+                    let run = Array(source[PackedResourcePattern.leadingBytes(source, at: pattern)])[...]
+                    if !run.isEmpty, pool[run] == nil {
+                        pool[run] = words.count
+                        words += run
+                    }
                 }
                 pattern += PackedResourcePattern.length(source, at: pattern)
             }
         }
+    }
+
+    /// The pattern at `pattern` in an index as the plan stores it: its leading bytes replaced by their copy.
+    private func pooledForm(_ source: UnsafeBufferPointer<UInt16>, at pattern: Int) -> [UInt16] {
+        var form: [UInt16] = []
+        let bytes = PackedResourcePattern.leadingBytes(source, at: pattern)
+        if !bytes.isEmpty, let pooled = pool[Array(source[bytes])[...]] {
+            PackedResourcePattern.putPooled(source, at: pattern, pooledAt: pooled, into: &form)
+        } else {
+            form += source[pattern..<(pattern + PackedResourcePattern.length(source, at: pattern))]
+        }
+        return form
     }
 
     /// The lowered `service:name` of every `Action`/`NotAction` pattern without a wildcard, each once.
