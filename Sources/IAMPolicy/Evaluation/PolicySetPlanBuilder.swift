@@ -61,14 +61,13 @@ struct PolicySetPlanBuilder {
         }
         while tableSlots < keys.count * 2 { tableSlots *= 2 }
         words = Array(repeating: 0, count: tableSlots * PolicySetPlanStorage.tableSlotSize)
+        // Each key just before its list, so that confirming the key brings the list's start into cache.
         var keyOffsets: [Int] = []
-        for key in keys {
+        var listOffsets: [Int] = []
+        for (key, list) in zip(keys, lists) {
             keyOffsets.append(words.count)
             words.append(UInt16(key.count))
-            words += key.map(UInt16.init)
-        }
-        var listOffsets: [Int] = []
-        for list in lists {
+            PackedGlob.putBytes(key, into: &words)
             listOffsets.append(words.count)
             put32(list.count)
             // Patched once the records are written.
@@ -94,17 +93,15 @@ struct PolicySetPlanBuilder {
         for (number, key) in keys.enumerated() {
             let hash = ActionIndex.hash(key)
             var slot = Int(truncatingIfNeeded: hash) & (tableSlots - 1)
-            while words[slot * PolicySetPlanStorage.tableSlotSize + 4] != 0
-                || words[slot * PolicySetPlanStorage.tableSlotSize + 5] != 0
+            while words[slot * PolicySetPlanStorage.tableSlotSize + 2] != 0
+                || words[slot * PolicySetPlanStorage.tableSlotSize + 3] != 0
             {
                 slot = (slot + 1) & (tableSlots - 1)
             }
             let offset = slot * PolicySetPlanStorage.tableSlotSize
-            for (index, shift) in stride(from: 0, to: 64, by: 16).enumerated() {
-                words[offset + index] = UInt16(truncatingIfNeeded: hash >> UInt64(shift))
-            }
-            set32(listOffsets[number], at: offset + 4)
-            set32(keyOffsets[number], at: offset + 6)
+            words[offset] = UInt16(truncatingIfNeeded: hash)
+            words[offset + 1] = UInt16(truncatingIfNeeded: hash >> 16)
+            set32(keyOffsets[number], at: offset + 2)
         }
         return true
     }
