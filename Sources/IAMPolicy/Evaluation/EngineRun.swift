@@ -140,17 +140,17 @@ struct EngineRun {
         for number in 0..<count {
             let at = list + 2 + number * 2
             let entry = Int(words[at]) | Int(words[at + 1]) << 16
-            let statement = view.statement(entry: entry)
-            let slot = Int(words[entry + PolicyIndexStorage.entryHeaderSize])
+            let statement = PlanRecord.statement(words, entry)
+            let slot = PlanRecord.slot(words, entry)
             guard
-                view.resourceMatches(entry: entry, scan.resource)
+                PlanRecord.resourceMatches(words, entry, scan.resource)
                     ?? scan.matcher.resourceMatches(plan.pointee.policies[slot].statements[statement])
             else { continue }
-            let isDeny = view.isDeny(entry: entry)
+            let isDeny = PlanRecord.isDeny(words, entry)
             let isIdentity = slot < identityCount
             let source: PolicySourceKind = isIdentity ? .identity : .permissionsBoundary
             let decides = isDeny || verdicts.firstDeny == nil
-            guard conditionsHold(view.conditions, view.conditionRange(entry: entry), scan, evaluate: decides)
+            guard conditionsHold(view.conditions, PlanRecord.conditionRange(words, entry), scan, evaluate: decides)
             else { continue }
             let reference = StatementRef(
                 source: source, position: Int32(isIdentity ? slot : 0), statement: Int32(statement))

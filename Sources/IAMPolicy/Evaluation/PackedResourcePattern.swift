@@ -21,9 +21,6 @@
 enum PackedResourcePattern {
     static let headerSize = 7
     static let pooledFlag: UInt16 = 0x100
-    /// Set in a plan record's resource mode word: its patterns are 2-word offsets of patterns the plan holds
-    /// once, since a principal's statements repeat the same patterns (about 250 for 110 distinct here).
-    static let referencesFlag: UInt16 = 0x100
 
     /// Appends `pattern` of `index` to `words`.
     static func put(_ pattern: ResourceIndex.Pattern, of index: ResourceIndex, into words: inout [UInt16]) {

@@ -225,14 +225,6 @@ final class PolicyIndexStorage: ManagedBuffer<PolicyIndexStorage.Header, UInt16>
             guard let mode = ResourceIndex.Mode(rawValue: raw), mode != .variable else { return nil }
             if mode == .absent { return true }
             var pattern = entry + int(entry + 8)
-            if words[entry + 6] & PackedResourcePattern.referencesFlag != 0 {
-                // A plan's record: each pattern is an offset.
-                for _ in 0..<Int(words[entry + 7]) {
-                    if PackedResourcePattern.matches(words, at: int(pattern), resource) { return mode == .listed }
-                    pattern += 2
-                }
-                return mode != .listed
-            }
             for _ in 0..<Int(words[entry + 7]) {
                 if PackedResourcePattern.matches(words, at: pattern, resource) { return mode == .listed }
                 pattern += PackedResourcePattern.length(words, at: pattern)

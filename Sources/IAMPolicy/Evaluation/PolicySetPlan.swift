@@ -21,11 +21,7 @@
 /// - each distinct run of leading bytes of the records' ARN patterns, once, then each distinct resource pattern,
 ///   once, in ``PackedResourcePattern``'s form with ``PackedResourcePattern/pooledFlag`` (its leading bytes are
 ///   the offset of their copy);
-/// - each record: a ``PolicyIndexStorage`` entry without action patterns (so the resource patterns start at
-///   ``recordHeaderSize``), whose statement number is that of its policy and whose conditions are a run of the
-///   plan's own conditions, then the policy's slot (1: identity policies first, then the boundary) and a spare
-///   word, then the offset (2) of each of its resource patterns (its mode word carries
-///   ``PackedResourcePattern/referencesFlag``).
+/// - each record, as ``PlanRecord`` lays it out.
 struct PolicySetPlan: @unchecked Sendable {
     /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
     let storage: PolicySetPlanStorage
@@ -54,7 +50,6 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
     }
 
     static let tableSlotSize = 4
-    static let recordHeaderSize = PolicyIndexStorage.entryHeaderSize + 2
 
     static func make(identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?) -> PolicySetPlanStorage? {
         let policies = identityPolicies + (boundary.map { [$0] } ?? [])

@@ -83,7 +83,7 @@ struct PolicySetPlanBuilder {
         var recordOffsets: [RecordKey: Int] = [:]
         for record in sorted {
             recordOffsets[record] = words.count
-            if let entry = entries[record] { putRecord(record, entry: entry) }
+            if let entry = entries[record], !putRecord(record, entry: entry) { return false }
         }
         for (number, list) in lists.enumerated() {
             for (position, record) in list.enumerated() {
@@ -106,35 +106,25 @@ struct PolicySetPlanBuilder {
         return true
     }
 
-    /// Copies the statement's entry without its action patterns, with its conditions renumbered into the plan's.
-    private mutating func putRecord(_ record: RecordKey, entry: Int) {
+    /// Writes the statement's record (``PlanRecord``), with its conditions renumbered into the plan's and its
+    /// resource patterns as offsets of the plan's copies; `false` when a value does not fit the record.
+    private mutating func putRecord(_ record: RecordKey, entry: Int) -> Bool {
         policies[record.slot].index.withView { view in
             let source = view.words
             let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
             let range = view.conditionRange(entry: entry)
-            let start = words.count
-            put32(record.statement)
-            // The record's length, patched once its patterns are written.
-            put32(0)
-            words.append(source[entry + 4])
-            words.append(0)
-            words.append(source[entry + 6])
-            words.append(source[entry + 7])
-            put32(PolicySetPlanStorage.recordHeaderSize)
-            put32(conditions.count)
-            put32(range.count)
-            words.append(UInt16(record.slot))
-            words.append(0)
-            assert(words.count - start == PolicySetPlanStorage.recordHeaderSize)
-            // The patterns themselves are shared too: the record names each by its offset.
-            words[start + 6] |= PackedResourcePattern.referencesFlag
+            var patterns: [Int] = []
             var pattern = entry + resources
             for _ in 0..<Int(source[entry + 7]) {
-                put32(patternPool[pooledForm(source, at: pattern)] ?? 0)
+                patterns.append(patternPool[pooledForm(source, at: pattern)] ?? 0)
                 pattern += PackedResourcePattern.length(source, at: pattern)
             }
-            set32(words.count - start, at: start + 2)
-            for index in range { conditions.append(view.conditions[index]) }
+            let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: source[entry + 6])) ?? .variable
+            let written = PlanRecord.put(
+                statement: record.statement, isDeny: view.isDeny(entry: entry), mode: mode, patterns: patterns,
+                conditions: conditions.count..<conditions.count + range.count, slot: record.slot, into: &words)
+            if written { for index in range { conditions.append(view.conditions[index]) } }
+            return written
         }
     }
 
