@@ -97,7 +97,14 @@ final class ConditionEvaluator: Sendable {
 
     /// Evaluates against `value`, the context's value of ``lowercasedKey`` already looked up.
     func evaluate(_ value: ContextValue?, _ context: RequestContext) -> Outcome {
+        evaluate(value, readings: nil, context)
+    }
+
+    /// As ``evaluate(_:_:)``, with `value`'s readings when the context has them (``ContextReadings``).
+    func evaluate(_ value: ContextValue?, readings: ContextReadings?, _ context: RequestContext) -> Outcome {
         if comparison == .null { return evaluateNull(value) }
+        // Readings describe the single value only.
+        let readings = readings?.isSingle == true ? readings : nil
         let requestValues: [String]
         var single: String?
         switch value {
@@ -115,13 +122,13 @@ final class ConditionEvaluator: Sendable {
         switch setQualifier {
         case .none:
             guard let single else { return .multivaluedKeyWithoutSetOperator }
-            return matchesAny(single, context) != negated ? .satisfied : .failed
+            return matchesAny(single, context, readings: readings) != negated ? .satisfied : .failed
         case .forAllValues:
-            if let single { return matchesAny(single, context) != negated ? .satisfied : .failed }
+            if let single { return matchesAny(single, context, readings: readings) != negated ? .satisfied : .failed }
             for item in requestValues where matchesAny(item, context) == negated { return .failed }
             return .satisfied
         case .forAnyValue:
-            if let single { return matchesAny(single, context) != negated ? .satisfied : .failed }
+            if let single { return matchesAny(single, context, readings: readings) != negated ? .satisfied : .failed }
             for item in requestValues where matchesAny(item, context) != negated { return .satisfied }
             return .failed
         }
@@ -152,11 +159,13 @@ final class ConditionEvaluator: Sendable {
     }
 
     /// Whether `text` matches at least one policy value (values are ORed; a negated operator inverts this: NOR).
-    private func matchesAny(_ text: String, _ context: RequestContext) -> Bool {
+    /// `readings`, when given, are `text`'s (``ContextReadings``), so it is not read again.
+    private func matchesAny(_ text: String, _ context: RequestContext, readings: ContextReadings? = nil) -> Bool {
+        let knownASCII = readings?.isASCII
         switch compiled {
         case .patterns(let templates):
             let fold = comparison == .equalsIgnoringCase
-            let subject = fold && !text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased() : text
+            let subject = fold && !(knownASCII ?? text.utf8.allSatisfy { $0 < 0x80 }) ? text.lowercased() : text
             return withUTF8Bytes(subject) { bytes in
                 for template in templates {
                     let matched = template.withResolved(context) { elements in
@@ -169,19 +178,25 @@ final class ConditionEvaluator: Sendable {
                 return false
             }
         case .numbers(let numbers):
-            let reader = comparison.isDate ? ConditionValueReaders.date : ConditionValueReaders.number
-            guard let number = reader(text) else { return false }
+            let number: Double?
+            if let readings {
+                number = comparison.isDate ? readings.date : readings.number
+            } else {
+                number = comparison.isDate ? ConditionValueReaders.date(text) : ConditionValueReaders.number(text)
+            }
+            guard let number else { return false }
             for case let bound? in numbers where compare(number, bound) { return true }
             return false
         case .texts(let texts):
             // `Bool` values: ASCII text (nearly always) is compared folding case, without a lowercased copy.
-            guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return texts.contains(text.lowercased()) }
+            guard knownASCII ?? text.utf8.allSatisfy({ $0 < 0x80 }) else { return texts.contains(text.lowercased()) }
             return texts.contains { equalIgnoringASCIICase(lowered: $0, text) }
         case .bytes(let values):
             guard let decoded = ConditionValueReaders.base64(text) else { return false }
             return values.contains { $0 == decoded }
         case .ranges(let ranges):
-            guard let address = ConditionValueReaders.ipRange(text) else { return false }
+            let read = readings != nil ? readings?.ipRange : ConditionValueReaders.ipRange(text)
+            guard let address = read else { return false }
             for case let range? in ranges where range.contains(address) { return true }
             return false
         case .arns(let patterns):

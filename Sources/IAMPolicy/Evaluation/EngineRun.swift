@@ -10,7 +10,6 @@ struct EngineRun {
     private(set) var missingKeys: [String] = []
     private var missingHashes: [UInt64] = []
     private var verdicts = PolicyVerdicts()
-    private var loweredAction: [UInt8] = []
     private(set) var decision = Decision.implicitDeny
     private var evidenceKind = PolicyVerdicts.Evidence.none
     private(set) var reason: DenialReason?
@@ -37,22 +36,25 @@ struct EngineRun {
         missingKeys.removeAll(keepingCapacity: true)
         missingHashes.removeAll(keepingCapacity: true)
         verdicts = PolicyVerdicts()
-        // Patterns are lowercased at parse time; the action is lowered once here, then compared byte for byte.
-        loweredAction.removeAll(keepingCapacity: true)
-        for byte in request.pointee.action.utf8 { loweredAction.append(lowerASCII(byte)) }
-        // Moved out while in use, so the scan below may mutate `self` without copying it.
-        let buffer = loweredAction
-        loweredAction = []
-        defer { loweredAction = buffer }
-        buffer.withUnsafeBufferPointer { lowered in
-            withUTF8Bytes(request.pointee.resource) { resource in
-                let scan = PolicyScan(
-                    action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
-                    matcher: StatementMatcher(
-                        action: RequestAction(lowered), resource: resource,
-                        context: RequestContext(request.pointee.prepared),
-                        principal: request.pointee.principal, hasBoundary: request.pointee.permissionsBoundary != nil))
-                scanAll(request, scan)
+        // Patterns are lowercased at parse time; the action is lowered once here, into a buffer on the stack
+        // (appending to an array checked its uniqueness for every byte), then compared byte for byte.
+        withUTF8Bytes(request.pointee.action) { action in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: action.count) { buffer in
+                for index in action.indices { buffer.initializeElement(at: index, to: lowerASCII(action[index])) }
+                let lowered = UnsafeBufferPointer(buffer)
+                withUTF8Bytes(request.pointee.resource) { resource in
+                    RequestResource.split(resource) { split in
+                        let scan = PolicyScan(
+                            action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
+                            resource: split,
+                            matcher: StatementMatcher(
+                                action: RequestAction(lowered), resource: resource,
+                                context: RequestContext(request.pointee.prepared),
+                                principal: request.pointee.principal,
+                                hasBoundary: request.pointee.permissionsBoundary != nil))
+                        scanAll(request, scan)
+                    }
+                }
             }
         }
         (decision, evidenceKind, reason) = verdicts.decide(request)
@@ -138,17 +140,17 @@ struct EngineRun {
         for number in 0..<count {
             let at = list + 2 + number * 2
             let entry = Int(words[at]) | Int(words[at + 1]) << 16
-            let statement = view.statement(entry: entry)
-            let slot = Int(words[entry + PolicyIndexStorage.entryHeaderSize])
+            let statement = PlanRecord.statement(words, entry)
+            let slot = PlanRecord.slot(words, entry)
             guard
-                view.resourceMatches(entry: entry, scan.matcher.resource)
+                PlanRecord.resourceMatches(words, entry, scan.resource)
                     ?? scan.matcher.resourceMatches(plan.pointee.policies[slot].statements[statement])
             else { continue }
-            let isDeny = view.isDeny(entry: entry)
+            let isDeny = PlanRecord.isDeny(words, entry)
             let isIdentity = slot < identityCount
             let source: PolicySourceKind = isIdentity ? .identity : .permissionsBoundary
             let decides = isDeny || verdicts.firstDeny == nil
-            guard conditionsHold(view.conditions, view.conditionRange(entry: entry), scan, evaluate: decides)
+            guard conditionsHold(view.conditions, PlanRecord.conditionRange(words, entry), scan, evaluate: decides)
             else { continue }
             let reference = StatementRef(
                 source: source, position: Int32(isIdentity ? slot : 0), statement: Int32(statement))
@@ -178,7 +180,7 @@ struct EngineRun {
                 guard index.actionMatches(entry: entry, scan.action) else { continue }
                 let number = index.statement(entry: entry)
                 guard
-                    index.resourceMatches(entry: entry, scan.matcher.resource)
+                    index.resourceMatches(entry: entry, scan.resource)
                         ?? scan.matcher.resourceMatches(policy.statements[number])
                 else { continue }
                 var grant: PrincipalGrant?
@@ -215,9 +217,20 @@ struct EngineRun {
         var holds = evaluate
         for index in range {
             let condition = conditions[index]
-            let value = scan.matcher.context.value(hash: condition.lookupHash, lowercasedKey: condition.lowercasedKey)
-            if value == nil, condition.comparison != .null { noteMissing(condition) }
-            if holds, condition.evaluate(value, scan.matcher.context) != .satisfied { holds = false }
+            let prepared = scan.matcher.context.prepared
+            let found = prepared.position(hash: condition.lookupHash, lowercasedKey: condition.lowercasedKey)
+            guard let found else {
+                if condition.comparison != .null { noteMissing(condition) }
+                if holds, condition.evaluate(nil, readings: nil, scan.matcher.context) != .satisfied { holds = false }
+                continue
+            }
+            if holds,
+                condition.evaluate(
+                    prepared.value(at: found), readings: prepared.readings(at: found), scan.matcher.context)
+                    != .satisfied
+            {
+                holds = false
+            }
         }
         return holds
     }
@@ -235,5 +248,7 @@ struct EngineRun {
 private struct PolicyScan {
     let action: LoweredAction
     let service: RequestService
+    /// Split once for every packed resource pattern.
+    let resource: RequestResource
     let matcher: StatementMatcher
 }

@@ -18,6 +18,20 @@ enum GlobShape: UInt16, Sendable {
     /// Anything else: the elements are the whole pattern, for the general glob.
     case general
 
+    /// The shape stored as `raw` (anything unknown is ``general``). `GlobShape(rawValue:)` was a call per
+    /// pattern in the hot loop; the raw values are the cases in order.
+    @inline(__always)
+    static func stored(_ raw: UInt16) -> GlobShape {
+        switch raw {
+        case 0: .literal
+        case 1: .prefix
+        case 2: .suffix
+        case 3: .contains
+        case 4: .any
+        default: .general
+        }
+    }
+
     /// The shape of `elements` and the elements to store for it.
     static func of(_ elements: ArraySlice<UInt16>) -> (GlobShape, ArraySlice<UInt16>) {
         let isWildcard = { (element: UInt16) in

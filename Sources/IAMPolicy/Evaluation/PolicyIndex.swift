@@ -15,9 +15,7 @@
 ///   action pattern count (1), resource mode (1), resource pattern count (1), offset of the resource patterns
 ///   from the entry (2), first condition in ``conditions`` (2), condition count (2); then each action pattern:
 ///   ``GlobShape`` plus 256 when it matches the whole action (1), length (2), hash of a literal (4), elements;
-///   then each resource pattern: kind (1), prefix length (2), segment count (1), segments length (2), tail
-///   ``GlobShape`` (1), tail length (2), then the prefix's, the segments' (each ending with a colon, which a
-///   segment never contains) and the tail's elements.
+///   then each resource pattern as ``PackedResourcePattern`` lays it out.
 struct PolicyIndex: @unchecked Sendable {
     /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
     private let storage: PolicyIndexStorage
@@ -53,7 +51,6 @@ final class PolicyIndexStorage: ManagedBuffer<PolicyIndexStorage.Header, UInt16>
     private static let bucketSize = 12
     static let entryHeaderSize = 14
     static let actionPatternHeaderSize = 7
-    static let resourcePatternHeaderSize = 9
 
     static func make(_ statements: [ParsedStatement]) -> PolicyIndexStorage {
         let (words, conditions) = build(statements)
@@ -200,7 +197,7 @@ final class PolicyIndexStorage: ManagedBuffer<PolicyIndexStorage.Header, UInt16>
                 let kind = words[pattern]
                 let length = int(pattern + 1)
                 let whole = kind & 0x100 != 0
-                let shape = GlobShape(rawValue: kind & 0xFF) ?? .general
+                let shape = GlobShape.stored(kind & 0xFF)
                 let text = whole ? action.whole : action.name
                 let matched: Bool
                 if shape == .literal {
@@ -222,54 +219,17 @@ final class PolicyIndexStorage: ManagedBuffer<PolicyIndexStorage.Header, UInt16>
 
         /// Whether the resource matches the entry's statement; `nil` when a resource pattern has a policy
         /// variable, and ``ResourcePattern`` must decide.
-        func resourceMatches(entry: Int, _ resource: UnsafeBufferPointer<UInt8>) -> Bool? {
+        @inline(__always)
+        func resourceMatches(entry: Int, _ resource: RequestResource) -> Bool? {
             let raw = UInt8(truncatingIfNeeded: words[entry + 6])
             guard let mode = ResourceIndex.Mode(rawValue: raw), mode != .variable else { return nil }
             if mode == .absent { return true }
             var pattern = entry + int(entry + 8)
             for _ in 0..<Int(words[entry + 7]) {
-                if matches(resourcePattern: pattern, resource) { return mode == .listed }
-                pattern += resourcePatternHeaderSize + int(pattern + 1) + int(pattern + 4) + int(pattern + 7)
+                if PackedResourcePattern.matches(words, at: pattern, resource) { return mode == .listed }
+                pattern += PackedResourcePattern.length(words, at: pattern)
             }
             return mode != .listed
-        }
-
-        /// As ``ResourcePattern/matches(_:context:)`` for a pattern without variables.
-        private func matches(resourcePattern offset: Int, _ resource: UnsafeBufferPointer<UInt8>) -> Bool {
-            let prefixLength = int(offset + 1)
-            let segmentsStart = offset + resourcePatternHeaderSize + prefixLength
-            let segmentsLength = int(offset + 4)
-            let tail = run(segmentsStart + segmentsLength, int(offset + 7))
-            let tailShape = GlobShape(rawValue: words[offset + 6]) ?? .general
-            switch words[offset] {
-            case UInt16(ResourceIndex.Kind.any.rawValue):
-                return true
-            case UInt16(ResourceIndex.Kind.text.rawValue):
-                return tailShape.matches(tail, resource)
-            default:
-                // The literal leading segments (`arn:aws:s3:::`) are one comparison.
-                guard prefixLength <= resource.count,
-                    GlobShape.literal.matches(
-                        run(offset + resourcePatternHeaderSize, prefixLength),
-                        UnsafeBufferPointer(rebasing: resource[0..<prefixLength]))
-                else { return false }
-                var start = prefixLength
-                var element = segmentsStart
-                for _ in 0..<Int(words[offset + 3]) {
-                    var end = start
-                    while end < resource.count, resource[end] != UInt8(ascii: ":") { end += 1 }
-                    guard end < resource.count else { return false }
-                    var segmentEnd = element
-                    while words[segmentEnd] != WildcardPattern.colon { segmentEnd += 1 }
-                    let part = UnsafeBufferPointer(rebasing: resource[start..<end])
-                    guard WildcardPattern.match(run(element, segmentEnd - element), part, foldCase: false) else {
-                        return false
-                    }
-                    start = end + 1
-                    element = segmentEnd + 1
-                }
-                return tailShape.matches(tail, UnsafeBufferPointer(rebasing: resource[start...]))
-            }
         }
     }
 }
@@ -315,18 +275,7 @@ private struct PolicyIndexBuilder {
         set32(words.count - entryStart, at: entryStart + 8)
         if resource.mode != .variable {
             for pattern in resources.patterns[Int(resource.start)..<Int(resource.start + resource.count)] {
-                let all = resources.elements
-                let (shape, tail) = GlobShape.of(
-                    all[Int(pattern.tailStart)..<Int(pattern.tailStart + pattern.tailCount)])
-                words.append(UInt16(pattern.kind.rawValue))
-                put32(Int(pattern.prefixCount))
-                words.append(UInt16(pattern.segmentCount))
-                put32(Int(pattern.tailStart - pattern.segmentStart))
-                words.append(shape.rawValue)
-                put32(tail.count)
-                words += all[Int(pattern.prefixStart)..<Int(pattern.prefixStart + pattern.prefixCount)]
-                words += all[Int(pattern.segmentStart)..<Int(pattern.tailStart)]
-                words += tail
+                PackedResourcePattern.put(pattern, of: resources, into: &words)
             }
         }
         set32(words.count - entryStart, at: entryStart + 2)

@@ -14,14 +14,14 @@
 /// is evaluated policy by policy, as without a plan.
 ///
 /// Layout (offsets in words, 32-bit values as two words, low first), readable with ``PolicyIndexStorage/View``:
-/// - table (``tableSlotSize`` words per slot, a power of two of them): hash of the lowered action (4),
-///   offset of its list (2; 0 for an empty slot), offset of its key (2);
-/// - each key: length (1), then one byte per word;
-/// - each list: record count (2), then each record's offset (2);
-/// - each record: a ``PolicyIndexStorage`` entry without action patterns (so the resource patterns start at
-///   ``recordHeaderSize``), whose statement number is that of its policy and whose conditions are a run of the
-///   plan's own conditions, then the policy's slot (1: identity policies first, then the boundary) and a spare
-///   word, then the resource patterns.
+/// - table (``tableSlotSize`` words per slot, a power of two of them): low 32 bits of the hash of the lowered
+///   action (2), offset of its key (2; 0 for an empty slot);
+/// - each key and its list: the key's length (1), its bytes (two per word, in memory order), then the list:
+///   record count (2), then each record's offset (2);
+/// - each distinct run of leading bytes of the records' ARN patterns, once, then each distinct resource pattern,
+///   once, in ``PackedResourcePattern``'s form with ``PackedResourcePattern/pooledFlag`` (its leading bytes are
+///   the offset of their copy);
+/// - each record, as ``PlanRecord`` lays it out.
 struct PolicySetPlan: @unchecked Sendable {
     /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
     let storage: PolicySetPlanStorage
@@ -49,8 +49,7 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
         let conditions: UnsafeMutableBufferPointer<ConditionEvaluator>
     }
 
-    static let tableSlotSize = 8
-    static let recordHeaderSize = PolicyIndexStorage.entryHeaderSize + 2
+    static let tableSlotSize = 4
 
     static func make(identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?) -> PolicySetPlanStorage? {
         let policies = identityPolicies + (boundary.map { [$0] } ?? [])
@@ -95,33 +94,22 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
             var slot = Int(truncatingIfNeeded: action.wholeHash) & mask
             while true {
                 let offset = slot * Self.tableSlotSize
-                let list = Int(words[offset + 4]) | Int(words[offset + 5]) << 16
-                if list == 0 { return nil }
-                let hash =
-                    UInt64(words[offset]) | UInt64(words[offset + 1]) << 16 | UInt64(words[offset + 2]) << 32
-                    | UInt64(words[offset + 3]) << 48
-                if hash == action.wholeHash {
-                    let key = Int(words[offset + 6]) | Int(words[offset + 7]) << 16
-                    if Self.equal(words, key: key, action.whole) {
+                let key = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
+                if key == 0 { return nil }
+                let hash = UInt32(words[offset]) | UInt32(words[offset + 1]) << 16
+                if hash == UInt32(truncatingIfNeeded: action.wholeHash) {
+                    let length = Int(words[key])
+                    if length == action.whole.count, let base = words.baseAddress, let bytes = action.whole.baseAddress,
+                        equalBytes(UnsafeRawPointer(base + key + 1), UnsafeRawPointer(bytes), count: length)
+                    {
                         let view = PolicyIndexStorage.View(
                             words: words, conditions: UnsafeBufferPointer(header.pointee.conditions))
-                        return body(view, list, header)
+                        return body(view, key + 1 + (length + 1) / 2, header)
                     }
                 }
                 slot = (slot + 1) & mask
             }
         }
-    }
-
-    @inline(__always)
-    private static func equal(
-        _ words: UnsafeBufferPointer<UInt16>, key: Int, _ bytes: UnsafeBufferPointer<UInt8>
-    )
-        -> Bool
-    {
-        guard Int(words[key]) == bytes.count else { return false }
-        for index in 0..<bytes.count where words[key + 1 + index] != UInt16(bytes[index]) { return false }
-        return true
     }
 
     /// Reads one word in every cache line of the plan, so that the next principal's plan is on its way into

@@ -4,6 +4,10 @@ struct PolicySetPlanBuilder {
     private(set) var words: [UInt16] = []
     private(set) var conditions: [ConditionEvaluator] = []
     private(set) var tableSlots = 2
+    /// Where each distinct run of leading bytes of the records' resource patterns is in ``words``.
+    private var pool: [ArraySlice<UInt16>: Int] = [:]
+    /// Where each distinct resource pattern of the records, in its pooled form, is in ``words``.
+    private var patternPool: [[UInt16]: Int] = [:]
 
     /// A statement by its policy's slot and its number in that policy.
     private struct RecordKey: Hashable, Comparable {
@@ -57,24 +61,29 @@ struct PolicySetPlanBuilder {
         }
         while tableSlots < keys.count * 2 { tableSlots *= 2 }
         words = Array(repeating: 0, count: tableSlots * PolicySetPlanStorage.tableSlotSize)
+        // Each key just before its list, so that confirming the key brings the list's start into cache.
         var keyOffsets: [Int] = []
-        for key in keys {
+        var listOffsets: [Int] = []
+        for (key, list) in zip(keys, lists) {
             keyOffsets.append(words.count)
             words.append(UInt16(key.count))
-            words += key.map(UInt16.init)
-        }
-        var listOffsets: [Int] = []
-        for list in lists {
+            PackedGlob.putBytes(key, into: &words)
             listOffsets.append(words.count)
             put32(list.count)
             // Patched once the records are written.
             words += repeatElement(0, count: list.count * 2)
         }
+        let sorted = entries.keys.sorted()
+        for patterns in [false, true] {
+            for record in sorted {
+                if let entry = entries[record] { pool(record, entry: entry, patterns: patterns) }
+            }
+        }
         // Records in evaluation order, so that a list's records lie in increasing addresses.
         var recordOffsets: [RecordKey: Int] = [:]
-        for record in entries.keys.sorted() {
+        for record in sorted {
             recordOffsets[record] = words.count
-            if let entry = entries[record] { putRecord(record, entry: entry) }
+            if let entry = entries[record], !putRecord(record, entry: entry) { return false }
         }
         for (number, list) in lists.enumerated() {
             for (position, record) in list.enumerated() {
@@ -84,44 +93,77 @@ struct PolicySetPlanBuilder {
         for (number, key) in keys.enumerated() {
             let hash = ActionIndex.hash(key)
             var slot = Int(truncatingIfNeeded: hash) & (tableSlots - 1)
-            while words[slot * PolicySetPlanStorage.tableSlotSize + 4] != 0
-                || words[slot * PolicySetPlanStorage.tableSlotSize + 5] != 0
+            while words[slot * PolicySetPlanStorage.tableSlotSize + 2] != 0
+                || words[slot * PolicySetPlanStorage.tableSlotSize + 3] != 0
             {
                 slot = (slot + 1) & (tableSlots - 1)
             }
             let offset = slot * PolicySetPlanStorage.tableSlotSize
-            for (index, shift) in stride(from: 0, to: 64, by: 16).enumerated() {
-                words[offset + index] = UInt16(truncatingIfNeeded: hash >> UInt64(shift))
-            }
-            set32(listOffsets[number], at: offset + 4)
-            set32(keyOffsets[number], at: offset + 6)
+            words[offset] = UInt16(truncatingIfNeeded: hash)
+            words[offset + 1] = UInt16(truncatingIfNeeded: hash >> 16)
+            set32(keyOffsets[number], at: offset + 2)
         }
         return true
     }
 
-    /// Copies the statement's entry without its action patterns, with its conditions renumbered into the plan's.
-    private mutating func putRecord(_ record: RecordKey, entry: Int) {
+    /// Writes the statement's record (``PlanRecord``), with its conditions renumbered into the plan's and its
+    /// resource patterns as offsets of the plan's copies; `false` when a value does not fit the record.
+    private mutating func putRecord(_ record: RecordKey, entry: Int) -> Bool {
         policies[record.slot].index.withView { view in
             let source = view.words
-            let length = Int(source[entry + 2]) | Int(source[entry + 3]) << 16
             let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
             let range = view.conditionRange(entry: entry)
-            let start = words.count
-            put32(record.statement)
-            put32(PolicySetPlanStorage.recordHeaderSize + length - resources)
-            words.append(source[entry + 4])
-            words.append(0)
-            words.append(source[entry + 6])
-            words.append(source[entry + 7])
-            put32(PolicySetPlanStorage.recordHeaderSize)
-            put32(conditions.count)
-            put32(range.count)
-            words.append(UInt16(record.slot))
-            words.append(0)
-            assert(words.count - start == PolicySetPlanStorage.recordHeaderSize)
-            words += source[(entry + resources)..<(entry + length)]
-            for index in range { conditions.append(view.conditions[index]) }
+            var patterns: [Int] = []
+            var pattern = entry + resources
+            for _ in 0..<Int(source[entry + 7]) {
+                patterns.append(patternPool[pooledForm(source, at: pattern)] ?? 0)
+                pattern += PackedResourcePattern.length(source, at: pattern)
+            }
+            let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: source[entry + 6])) ?? .variable
+            let written = PlanRecord.put(
+                statement: record.statement, isDeny: view.isDeny(entry: entry), mode: mode, patterns: patterns,
+                conditions: conditions.count..<conditions.count + range.count, slot: record.slot, into: &words)
+            if written { for index in range { conditions.append(view.conditions[index]) } }
+            return written
         }
+    }
+
+    /// Writes one copy of each distinct run of leading bytes of the statement's resource patterns (`patterns`
+    /// false), or of each distinct pattern, in the form that refers to those runs (`patterns` true).
+    private mutating func pool(_ record: RecordKey, entry: Int, patterns: Bool) {
+        policies[record.slot].index.withView { view in
+            let source = view.words
+            let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
+            var pattern = entry + resources
+            for _ in 0..<Int(source[entry + 7]) {
+                if patterns {
+                    let form = pooledForm(source, at: pattern)
+                    if patternPool[form] == nil {
+                        patternPool[form] = words.count
+                        words += form
+                    }
+                } else {
+                    let run = Array(source[PackedResourcePattern.leadingBytes(source, at: pattern)])[...]
+                    if !run.isEmpty, pool[run] == nil {
+                        pool[run] = words.count
+                        words += run
+                    }
+                }
+                pattern += PackedResourcePattern.length(source, at: pattern)
+            }
+        }
+    }
+
+    /// The pattern at `pattern` in an index as the plan stores it: its leading bytes replaced by their copy.
+    private func pooledForm(_ source: UnsafeBufferPointer<UInt16>, at pattern: Int) -> [UInt16] {
+        var form: [UInt16] = []
+        let bytes = PackedResourcePattern.leadingBytes(source, at: pattern)
+        if !bytes.isEmpty, let pooled = pool[Array(source[bytes])[...]] {
+            PackedResourcePattern.putPooled(source, at: pattern, pooledAt: pooled, into: &form)
+        } else {
+            form += source[pattern..<(pattern + PackedResourcePattern.length(source, at: pattern))]
+        }
+        return form
     }
 
     /// The lowered `service:name` of every `Action`/`NotAction` pattern without a wildcard, each once.

@@ -9,6 +9,8 @@ final class PreparedContext: Sendable {
     private let hashes: [UInt64]
     private let keys: [String]
     private let values: [ContextValue]
+    /// Parallel to `values`: each single value read once as the typed operators read it.
+    private let readings: [ContextReadings]
 
     init(_ context: [String: ContextValue], principal: EvaluationPrincipal) {
         var hashes: [UInt64] = []
@@ -42,6 +44,7 @@ final class PreparedContext: Sendable {
         self.hashes = hashes
         self.keys = keys
         self.values = values
+        readings = values.map(ContextReadings.init)
     }
 
     /// The value of `key`, given in lowercase with its ``hash(_:)``.
@@ -50,6 +53,20 @@ final class PreparedContext: Sendable {
         for index in hashes.indices where hashes[index] == hash && keys[index] == key { return values[index] }
         return nil
     }
+
+    /// Where the value of `key` (given as for ``value(hash:lowercasedKey:)``) is, for ``value(at:)`` and
+    /// ``readings(at:)``: a position rather than a tuple of both, which the caller had to destroy generically.
+    @inline(__always)
+    func position(hash: UInt64, lowercasedKey key: String) -> Int? {
+        for index in hashes.indices where hashes[index] == hash && keys[index] == key { return index }
+        return nil
+    }
+
+    @inline(__always)
+    func value(at position: Int) -> ContextValue { values[position] }
+
+    @inline(__always)
+    func readings(at position: Int) -> ContextReadings { readings[position] }
 
     /// `String`'s own hash, computed once per key (at parse time for a policy's keys): equal strings, which
     /// `==` decides by Unicode canonical equivalence, hash equal, so the search finds what a dictionary would.
@@ -80,5 +97,37 @@ final class PreparedContext: Sendable {
         }
         keys.append(("aws:principaltype", type))
         return keys
+    }
+}
+
+/// A single context value read once, when the request is prepared, as the typed condition operators read it
+/// (``ConditionValueReaders``): a request compares `aws:CurrentTime` or `aws:SourceIp` in several conditions,
+/// and each used to parse the text again. Each reading is exactly what the reader gives for the text, so a
+/// condition that uses it decides as one that reads the text. A multivalued value has none (its items are read
+/// where they are compared).
+struct ContextReadings: Sendable {
+    let number: Double?
+    let date: Double?
+    let ipRange: IPRange?
+    /// Whether the text is ASCII: case-insensitive comparisons then fold bytes, without `lowercased()`.
+    let isASCII: Bool
+    /// Whether the readings are of a single value (`false` for a multivalued one: nothing was read).
+    let isSingle: Bool
+
+    init(_ value: ContextValue) {
+        switch value {
+        case .string(let text):
+            number = ConditionValueReaders.number(text)
+            date = ConditionValueReaders.date(text)
+            ipRange = ConditionValueReaders.ipRange(text)
+            isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+            isSingle = true
+        case .strings:
+            number = nil
+            date = nil
+            ipRange = nil
+            isASCII = false
+            isSingle = false
+        }
     }
 }

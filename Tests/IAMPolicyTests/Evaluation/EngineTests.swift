@@ -61,6 +61,14 @@ import Testing
         "bucket/*", "*/key", "arn:aws:sns:us-east-1:111122223333:topic:sub:*", "arn:aws:s3:::bucket/${*}",
         "arn:aws:s3:::bucket/${aws:username}/*", "arn:aws:s3:::bucket/${aws:PrincipalTag/missing}",
         "arn:aws:s3:::bucket/ké*",
+        // Literal leading segments of every length around eight bytes, then segments of every shape.
+        "arn:aws:lambda:*:111122223333:function:*", "arn:aws:lambda:us-*:111122223333:function:f*",
+        "arn:aws:lambda:*-1:*:function:*f", "arn:aws:lambda:*st*:111122223333:function:x",
+        "arn:aws:lambda:u?-east-1:1111*:function:*", "arn:aws:ec2:us-east-1:111122223333:instance/i-1",
+        "arn:aws:ec2:us-east-1:1111222233334:instance/*", "arn:aws:ec2:us-east-1::instance/*", "arn:aws:ec2:::*",
+        "arn:aws:ec2:us-east-1:111122223333:", "arn:aws:ec2:us-east-1:111122223333:*", "arn:a:", "arn:aw",
+        "arn:aws:sns:us-east-1:111122223333:topic:*", "arn:aws:sns:us-east-1:111122223333:*:sub:x", "arn:*",
+        "arn:aws:lambda:us-east-1:111122223333:function:f:*", "arn:aws:lambda:us-east-1:*:*:*",
     ]
     static let resources = [
         "*", "arn:aws:s3:::bucket/key", "arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket", "arn:aws:s3:::other/key",
@@ -68,6 +76,10 @@ import Testing
         "arn:aws:ec2:us-west-1:444455556666:instance/i-1", "arn:aws:s3", "arn:aws:s3:", "arn:aws:s3::",
         "arn:aws:sns:us-east-1:111122223333:topic:sub:x", "bucket/key", "arn:aws:s3:::bucket/ké", "arn:aws:s3:::",
         "ARN:aws:s3:::bucket/key", "arn:aws:s3:::bucket/key:with:colons",
+        "arn:aws:lambda:us-east-1:111122223333:function:f", "arn:aws:lambda:us-east-1:111122223333:function:f:1",
+        "arn:aws:lambda:eu-west-1:111122223333:function:ff", "arn:aws:lambda:us-east-1:1111222233:function:x",
+        "arn:aws:ec2:us-east-1::instance/i-1", "arn:aws:ec2:::", "arn:aws:ec2:us-east-1:111122223333:",
+        "arn:a:", "arn:aw", "arn:", "arn:aws:lambda:us-east-1:111122223333", "",
     ]
 
     /// Every resource pattern as `Resource` and `NotResource`, against every resource.

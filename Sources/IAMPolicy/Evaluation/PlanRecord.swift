@@ -1,0 +1,76 @@
+/// How a ``PolicySetPlan`` stores one statement of its identity policies or boundary (a record), and how the
+/// engine reads it.
+///
+/// Why its own form: a record used to be a ``PolicyIndexStorage`` entry without its action patterns, whose
+/// 16-word header was most of a record once the patterns were shared, and several of those words are
+/// constant or unused in a plan. The plan is read into cache whole before a principal's requests, so every
+/// word costs. Values that do not fit a word here make the builder give up the plan (the policies are then
+/// evaluated one by one), so reading a record is exact.
+///
+/// Layout (in words): statement number in its policy (1), flags (1: `Deny` in bit 1, as in an index entry;
+/// the ``ResourceIndex/Mode`` in the high byte), resource pattern count (1), first condition in the plan's
+/// conditions (2, low first), condition count (1), the policy's slot (1: identity policies first, then the
+/// boundary); then the offset (2) of each resource pattern, which the plan holds once.
+enum PlanRecord {
+    static let headerSize = 7
+
+    /// Appends a record; `false` (nothing appended) when a value does not fit its word.
+    static func put(
+        statement: Int, isDeny: Bool, mode: ResourceIndex.Mode, patterns: [Int], conditions: Range<Int>, slot: Int,
+        into words: inout [UInt16]
+    ) -> Bool {
+        let limit = Int(UInt16.max)
+        guard statement <= limit, patterns.count <= limit, conditions.count <= limit, slot <= limit,
+            conditions.lowerBound <= Int(UInt32.max)
+        else { return false }
+        words.append(UInt16(statement))
+        words.append((isDeny ? 2 : 0) | UInt16(mode.rawValue) << 8)
+        words.append(UInt16(patterns.count))
+        words.append(UInt16(truncatingIfNeeded: conditions.lowerBound))
+        words.append(UInt16(truncatingIfNeeded: conditions.lowerBound >> 16))
+        words.append(UInt16(conditions.count))
+        words.append(UInt16(slot))
+        for offset in patterns {
+            words.append(UInt16(truncatingIfNeeded: offset))
+            words.append(UInt16(truncatingIfNeeded: offset >> 16))
+        }
+        return true
+    }
+
+    @inline(__always)
+    static func statement(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record]) }
+
+    @inline(__always)
+    static func isDeny(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Bool { words[record + 1] & 2 != 0 }
+
+    @inline(__always)
+    static func slot(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record + 6]) }
+
+    /// The record's run of the plan's conditions.
+    @inline(__always)
+    static func conditionRange(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Range<Int> {
+        let start = Int(words[record + 3]) | Int(words[record + 4]) << 16
+        return start..<start + Int(words[record + 5])
+    }
+
+    /// As ``PolicyIndexStorage/View/resourceMatches(entry:_:)``: `nil` when a resource pattern has a policy
+    /// variable, and ``ResourcePattern`` must decide.
+    @inline(__always)
+    static func resourceMatches(
+        _ words: UnsafeBufferPointer<UInt16>, _ record: Int, _ resource: RequestResource
+    )
+        -> Bool?
+    {
+        guard let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: words[record + 1] >> 8)),
+            mode != .variable
+        else { return nil }
+        if mode == .absent { return true }
+        var reference = record + headerSize
+        for _ in 0..<Int(words[record + 2]) {
+            let pattern = Int(words[reference]) | Int(words[reference + 1]) << 16
+            if PackedResourcePattern.matches(words, at: pattern, resource) { return mode == .listed }
+            reference += 2
+        }
+        return mode != .listed
+    }
+}
