@@ -72,7 +72,10 @@ struct BrowserState: Sendable {
     /// Keys a key bindings file moved, by action name; help and the status line show them.
     var keyOverrides: [String: [InputEvent]] = [:]
     /// Columns `c` hid, by list section (indices into the section's columns; the first never hides).
-    var hiddenColumns: [Section: Set<Int>] = [:]
+    /// The analyzer's list starts without Type and Analyzer, so the resource's name has room: the
+    /// type shows in the name (`role/`, `key/`) and on the finding's page, and most accounts have
+    /// one analyzer.
+    var hiddenColumns: [Section: Set<Int>] = [.accessAnalyzer: AnalyzerRows.hiddenByDefault]
     /// The Policy simulator's inputs and last results.
     var simulator = SimulatorView()
 

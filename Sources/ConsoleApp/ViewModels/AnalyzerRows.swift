@@ -9,14 +9,16 @@ import TerminalKit
 /// archived findings are muted and resolved ones drawn as fixed.
 enum AnalyzerRows {
     static let columns = [
-        TableColumn("Resource", width: .flexible(minimum: 18)),
+        TableColumn("Resource", width: .flexible(minimum: 22)),
         TableColumn("Access", width: .fixed(13)),
         TableColumn("Status", width: .fixed(8)),
         TableColumn("Shared with", width: .fixed(14)),
         TableColumn("Type", width: .fixed(15)),
-        TableColumn("Actions", width: .flexible(minimum: 16)),
+        TableColumn("Actions", width: .flexible(minimum: 12)),
         TableColumn("Analyzer", width: .fixed(14)),
     ]
+    /// Type and Analyzer: shown with `c` (Manage columns).
+    static let hiddenByDefault: Set<Int> = [4, 6]
 
     /// The row key of a finding: its analyzer's name and its id.
     static func key(analyzer: String, id: String) -> String { analyzer + "/" + id }
