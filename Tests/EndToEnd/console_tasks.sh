@@ -11,16 +11,9 @@ set -euo pipefail
 export LC_ALL=C.UTF-8 LANG=C.UTF-8
 
 name=console_tasks
-[[ $# -eq 2 ]] || { echo "usage: $0 IAMCONSOLE_BINARY WORKSPACE_FILE" >&2; exit 2; }
 here=$(dirname "$(realpath -- "$0")")
-bin=$(realpath -- "$1") || { echo "$name: FAIL: binary not found: $1" >&2; exit 1; }
-source_workspace=$(realpath -- "$2") || { echo "$name: FAIL: workspace not found: $2" >&2; exit 1; }
 # shellcheck source=support/tmux_session.sh
-source "$here/support/tmux_session.sh"
-for tool in tmux python3; do
-    command -v "$tool" >/dev/null || fail "$tool is not installed (scripts/install-deps installs it)"
-done
-grep -q '111122223333' "$source_workspace" || fail "not the sample workspace (account 111122223333): $source_workspace"
+source "$here/support/tmux_session.sh" "$@"
 
 saved_user() {
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=json.dumps(d); sys.exit(0 if "\"e2e-erin\"" in s else 1)' \

@@ -1,9 +1,15 @@
 # Shared by the end-to-end scripts that drive the console in tmux: a private tmux server with one
 # session named `console`, screen polling (never fixed sleeps), keys, and the sample's sign-in.
 #
-# Source it after setting `name` (the script's name, for messages), `bin` (the iamconsole binary)
-# and `source_workspace` (the sample workspace to copy). It copies the workspace to
-# `$workspace` in a scratch folder, removed on exit with the tmux server.
+# Source it with the script's arguments (`source support/tmux_session.sh "$@"`: the iamconsole
+# binary and the sample workspace) after setting `name` (the script's name, for messages) and,
+# when the script needs more than tmux and python3, `needed_tools`. It checks the arguments and the
+# tools, sets `bin`, and copies the workspace to `$workspace` in a scratch folder, removed on exit
+# with the tmux server.
+
+[[ $# -eq 2 ]] || { echo "usage: $0 IAMCONSOLE_BINARY WORKSPACE_FILE" >&2; exit 2; }
+bin=$(realpath -- "$1") || { echo "$name: FAIL: binary not found: $1" >&2; exit 1; }
+source_workspace=$(realpath -- "$2") || { echo "$name: FAIL: workspace not found: $2" >&2; exit 1; }
 
 fail() {
     echo "$name: FAIL: $*" >&2
@@ -12,6 +18,11 @@ fail() {
     fi
     exit 1
 }
+
+for tool in tmux python3 "${needed_tools[@]}"; do
+    command -v "$tool" >/dev/null || fail "$tool is not installed (scripts/install-deps installs it)"
+done
+grep -q '111122223333' "$source_workspace" || fail "not the sample workspace (account 111122223333): $source_workspace"
 
 socket="$name-$$"
 tmux_cmd() { tmux -L "$socket" -f /dev/null "$@"; }
