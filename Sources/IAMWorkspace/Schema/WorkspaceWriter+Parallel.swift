@@ -15,29 +15,33 @@ extension WorkspaceWriter {
         openArray()
         let secondHalf = SecondHalf()
         let depth = openContainers
-        let group = DispatchGroup()
+        let done = DispatchSemaphore(value: 0)
         let tail = Array(values[half...])
         let capacity = bytes.capacity / 2
-        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+        // A thread of its own rather than a queue: the caller blocks below, and it may itself be a
+        // queue's worker (a save from a task), so the second half must not wait for a free worker.
+        let thread = Thread {
             var writer = WorkspaceWriter(continuingArrayAt: depth, capacity: capacity)
             for value in tail {
                 writer.element()
                 write(&writer, value)
             }
             secondHalf.writer = writer
+            done.signal()
         }
+        thread.start()
         for value in values[..<half] {
             element()
             write(&self, value)
         }
-        group.wait()
+        done.wait()
         if let second = secondHalf.writer { append(second) }
         closeArray()
     }
 }
 
-/// The second half's writer, handed back from the thread that wrote it (after `wait`, so never
-/// read and written at once).
+/// The second half's writer, handed back from the thread that wrote it (read after the semaphore,
+/// so never read and written at once).
 private final class SecondHalf: @unchecked Sendable {
     var writer: WorkspaceWriter?
 }
