@@ -45,7 +45,7 @@ struct ConditionScope {
     ]
     static let otherKeys: Set<String> = ["aws:sourcevpc", "aws:sourcevpce", "aws:userid", "aws:username"]
     static let positiveOperators: Set<String> = [
-        "stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike", "ipaddress",
+        "StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike", "IpAddress",
     ]
 
     init(_ condition: JSONNode?) {
@@ -76,11 +76,9 @@ struct ConditionScope {
     /// Whether an operator can only narrow who matches: positive, not `...IfExists`, and not
     /// `ForAllValues:` (which an absent key satisfies).
     static func limits(_ operatorName: String) -> Bool {
-        var name = operatorName.lowercased()
-        if name.hasSuffix("ifexists") { return false }
-        if name.hasPrefix("forallvalues:") { return false }
-        if name.hasPrefix("foranyvalue:") { name.removeFirst("foranyvalue:".count) }
-        return positiveOperators.contains(name)
+        guard let parsed = ConditionOperator(operatorName), !parsed.ifExists, parsed.setQualifier != .forAllValues
+        else { return false }
+        return positiveOperators.contains(parsed.baseName)
     }
 
     private mutating func note(key: String, values: [String]) {

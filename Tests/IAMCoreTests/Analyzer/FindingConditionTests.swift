@@ -27,6 +27,7 @@ struct FindingConditionTests {
         #"{"StringEquals":{"aws:SourceOwner":["123456789012"]}}"#,
         #"{"ArnEquals":{"aws:PrincipalArn":"arn:aws:iam::123456789012:role/app"}}"#,
         #"{"StringEquals":{"kms:CallerAccount":"123456789012"}}"#,
+        #"{"ForAnyValue:StringEquals":{"aws:PrincipalAccount":"123456789012"}}"#,
     ])
     func conditionsThatKeepTheGrantInsideTheAccountMakeNoFinding(_ condition: String) {
         #expect(Self.grants(condition).isEmpty)
@@ -52,6 +53,8 @@ struct FindingConditionTests {
         #"{"StringLike":{"aws:PrincipalAccount":"1234*"}}"#,
         #"{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}"#,
         #"{"Bool":{"aws:SecureTransport":"true"}}"#,
+        // An absent key satisfies ForAllValues, so it pins no one.
+        #"{"ForAllValues:StringEquals":{"aws:PrincipalAccount":"123456789012"}}"#,
     ])
     func conditionsThatDoNotPinTheCallerLeaveItPublic(_ condition: String) {
         #expect(Self.grants(condition).map(\.isPublic) == [true])
