@@ -105,9 +105,10 @@ struct ConditionScope {
 
     /// The account an ARN names, when it names one.
     static func arnAccount(_ arn: String) -> String? {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", ExternalAccessAnalysis.isAccountId(parts[4]) else { return nil }
-        return String(parts[4])
+        guard let account = ARN(arn)?.account, ExternalAccessAnalysis.isAccountId(account) else {
+            return nil
+        }
+        return account
     }
 
     /// An IPv4 range of /8 or narrower, or an IPv6 range of /32 or narrower (a lone address counts).

@@ -121,10 +121,9 @@ enum CloudTrailEventReader {
     /// `arn:aws:sts::123456789012:assumed-role/Name/session` → `arn:aws:iam::123456789012:role/Name`
     /// (a path, which the session ARN does not carry, is matched by name later).
     static func roleARN(fromSessionARN arn: String) -> String? {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[2] == "sts" else { return nil }
-        let resource = parts[5].split(separator: "/", omittingEmptySubsequences: false)
+        guard let parsed = ARN(arn), parsed.service == "sts" else { return nil }
+        let resource = parsed.resource.split(separator: "/", omittingEmptySubsequences: false)
         guard resource.count >= 3, resource[0] == "assumed-role" else { return nil }
-        return "arn:\(parts[1]):iam::\(parts[4]):role/\(resource[1])"
+        return "arn:\(parsed.partition):iam::\(parsed.account):role/\(resource[1])"
     }
 }

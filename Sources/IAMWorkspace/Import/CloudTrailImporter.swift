@@ -125,9 +125,8 @@ public enum CloudTrailImporter {
 
     /// The entity name in `arn:PARTITION:iam::ACCOUNT:KIND/PATH/NAME` when ACCOUNT is `account`.
     static func nameInARN(_ arn: String, kind: String, account: String) -> String? {
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[2] == "iam", parts[4] == account else { return nil }
-        let resource = parts[5].split(separator: "/", omittingEmptySubsequences: false)
+        guard let parsed = ARN(arn), parsed.service == "iam", parsed.account == account else { return nil }
+        let resource = parsed.resource.split(separator: "/", omittingEmptySubsequences: false)
         guard resource.count >= 2, resource[0] == kind, let name = resource.last, !name.isEmpty else { return nil }
         return String(name)
     }
