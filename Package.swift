@@ -22,7 +22,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "QRCode", dependencies: ["CQRencode"]),
         .target(name: "CTermShim", dependencies: ["CNcursesw"], path: "Sources/CTermShim"),
-        .target(name: "IAMPolicy", resources: [.copy("Catalog/aws-actions.json")]),
+        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
+        .target(name: "IAMPolicy", dependencies: ["CPrefetch"], resources: [.copy("Catalog/aws-actions.json")]),
         .target(
             name: "IAMCore",
             dependencies: [

@@ -11,6 +11,8 @@ final class ConditionEvaluator: Sendable {
     let lookupHash: UInt64
     /// The same hash of ``key`` as written, which tells most missing keys apart without reading the string.
     let keyHash: UInt64
+    /// ``ContextKeyIDs/id(_:)`` of ``lowercasedKey``, for the engine's context lookup.
+    let keyID: UInt32
     let setQualifier: ConditionOperator.SetQualifier?
     let ifExists: Bool
     /// ``ConditionOperator/isNegated`` read once: it searches the operator's name.
@@ -40,6 +42,7 @@ final class ConditionEvaluator: Sendable {
         lowercasedKey = key.lowercased()
         lookupHash = PreparedContext.hash(lowercasedKey)
         keyHash = PreparedContext.hash(key)
+        keyID = ContextKeyIDs.id(lowercasedKey)
         setQualifier = conditionOperator.setQualifier
         ifExists = conditionOperator.ifExists
         isNegated = conditionOperator.isNegated
@@ -132,6 +135,63 @@ final class ConditionEvaluator: Sendable {
             for item in requestValues where matchesAny(item, context) != negated { return .satisfied }
             return .failed
         }
+    }
+
+    /// As ``evaluate(_:readings:_:)`` for a single value given as its bytes (`text`) and its readings, which
+    /// the engine finds in the request's prepared block without touching the value's `String`; `nil` where
+    /// the bytes are not enough (a case-folding comparison of non-ASCII text, a `Binary` operator), and the
+    /// caller must pass the value itself.
+    @inline(__always)
+    func evaluate(
+        single text: UnsafeBufferPointer<UInt8>, readings: ContextReadings, _ context: RequestContext
+    )
+        -> Outcome?
+    {
+        // A single value: with or without a set qualifier, the outcome is whether some policy value matches
+        // (NOR for a negated operator), as in ``evaluate(_:readings:_:)``.
+        if comparison == .null { return evaluateNull(.string("")) }
+        let matched: Bool
+        switch compiled {
+        case .patterns(let templates):
+            let fold = comparison == .equalsIgnoringCase
+            if fold, !readings.isASCII { return nil }
+            matched = templates.contains { template in
+                template.withResolved(context) { elements in
+                    comparison == .like
+                        ? WildcardPattern.match(elements, text, foldCase: false)
+                        : WildcardPattern.equal(elements, text, foldCase: fold)
+                } == true
+            }
+        case .numbers(let numbers):
+            guard let number = comparison.isDate ? readings.date : readings.number else {
+                matched = false
+                break
+            }
+            matched = numbers.contains { bound in bound.map { compare(number, $0) } ?? false }
+        case .texts(let texts):
+            if !readings.isASCII { return nil }
+            var found = false
+            for lowered in texts {
+                // A non-ASCII policy value compares by canonical equivalence, as a `String`.
+                guard lowered.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+                if lowered.utf8.count == text.count, zip(lowered.utf8, text).allSatisfy({ $0 == lowerASCII($1) }) {
+                    found = true
+                    break
+                }
+            }
+            matched = found
+        case .bytes:
+            return nil
+        case .ranges(let ranges):
+            guard let address = readings.ipRange else {
+                matched = false
+                break
+            }
+            matched = ranges.contains { range in range?.contains(address) ?? false }
+        case .arns(let patterns):
+            matched = patterns.contains { $0.matches(text, context: context) }
+        }
+        return matched != isNegated ? .satisfied : .failed
     }
 
     /// A missing key (or an empty set): `IfExists` makes it true; `ForAllValues` is true and

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The state and scanning of ``PolicyEvaluator/Engine``: one request at a time, buffers kept between requests.
 ///
 /// Only the statements ``PolicyIndex`` names as candidates for the request's service are read, in statement
@@ -15,9 +17,6 @@ struct EngineRun {
     private(set) var reason: DenialReason?
     /// Keeps the loads of ``PolicyIndex/touch()`` from being optimised away.
     private(set) var sink: UInt16 = 0
-
-    /// The plan ``prefetch(_:)`` last read, so that the requests of one principal read it once.
-    private var prefetched: ObjectIdentifier?
 
     /// The statements the last decision reports.
     var evidence: ArraySlice<StatementRef> {
@@ -38,38 +37,60 @@ struct EngineRun {
         verdicts = PolicyVerdicts()
         // Patterns are lowercased at parse time; the action is lowered once here, into a buffer on the stack
         // (appending to an array checked its uniqueness for every byte), then compared byte for byte.
-        withUTF8Bytes(request.pointee.action) { action in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: action.count) { buffer in
-                for index in action.indices { buffer.initializeElement(at: index, to: lowerASCII(action[index])) }
-                let lowered = UnsafeBufferPointer(buffer)
-                withUTF8Bytes(request.pointee.resource) { resource in
-                    RequestResource.split(resource) { split in
-                        let scan = PolicyScan(
-                            action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
-                            resource: split,
-                            matcher: StatementMatcher(
-                                action: RequestAction(lowered), resource: resource,
-                                context: RequestContext(request.pointee.prepared),
-                                principal: request.pointee.principal,
-                                hasBoundary: request.pointee.permissionsBoundary != nil))
-                        scanAll(request, scan)
-                    }
-                }
-            }
+        // The action (lowered when the request was prepared) and the resource are read from the prepared
+        // block, which ``prefetchSlot(_:)`` asked for: the strings' own objects are not touched.
+        let prepared = request.pointee.prepared
+        let lowered = prepared.loweredAction
+        let resource = prepared.resourceBytes
+        RequestResource.split(resource) { split in
+            let scan = PolicyScan(
+                action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
+                resource: split,
+                matcher: StatementMatcher(
+                    action: RequestAction(lowered), resource: resource, context: RequestContext(prepared),
+                    principal: request.pointee.principal, hasBoundary: request.pointee.permissionsBoundary != nil))
+            scanAll(request, scan)
         }
         (decision, evidenceKind, reason) = verdicts.decide(request)
         return decision
     }
 
-    /// Reads every cache line of the request's plan unless it was the last one read: the loads do not depend
-    /// on each other, so they overlap with one another and with the current request's work. An identifier
-    /// reused by a new plan only skips this reading.
-    mutating func prefetch(_ request: UnsafePointer<EvaluationRequest>) {
-        guard let storage = request.pointee.policySetPlan?.storage else { return }
-        let identity = ObjectIdentifier(storage)
-        guard identity != prefetched else { return }
-        prefetched = identity
-        sink &+= storage.touchAll()
+    /// Asks for the cache line of the request's table slot (``PolicySetPlan``) and for its prepared context
+    /// (``PreparedContext``): two requests ahead, so that ``prefetchList(_:)`` can read the slot one request
+    /// ahead. Reads only the request's own fields.
+    func prefetchSlot(_ request: UnsafePointer<EvaluationRequest>) {
+        // The prepared context: its object is retained when the request is decided (a write), and its block
+        // holds everything else the engine reads of the request.
+        let memory = request.pointee.preparedMemory
+        iam_prefetch_write(memory.object)
+        for line in stride(from: 0, to: memory.blockSize, by: 64) { iam_prefetch(memory.block + line) }
+        guard let words = request.pointee.policySetPlan?.words, let mask = request.pointee.policySetPlan?.tableMask
+        else { return }
+        let slot = Int(truncatingIfNeeded: request.pointee.actionHash) & mask
+        iam_prefetch(words + slot * PolicySetPlanStorage.tableSlotSize)
+    }
+
+    /// Reads the request's table slot and asks for every cache line of its key and list: the lines do not
+    /// depend on each other, so their misses overlap with one another and with the current request's work.
+    /// A request whose action is not in the table asks for nothing.
+    func prefetchList(_ request: UnsafePointer<EvaluationRequest>) {
+        guard let words = request.pointee.policySetPlan?.words, let mask = request.pointee.policySetPlan?.tableMask
+        else { return }
+        let hash = UInt32(truncatingIfNeeded: request.pointee.actionHash)
+        var slot = Int(hash) & mask
+        while true {
+            let offset = slot * PolicySetPlanStorage.tableSlotSize
+            let key = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
+            if key == 0 { return }
+            if UInt32(words[offset]) | UInt32(words[offset + 1]) << 16 == hash {
+                let end = Int(words[offset + 4]) | Int(words[offset + 5]) << 16
+                // 32 words are 64 bytes, one cache line.
+                for line in stride(from: key, to: end, by: 32) { iam_prefetch(words + line) }
+                iam_prefetch(words + end - 1)
+                return
+            }
+            slot = (slot + 1) & mask
+        }
     }
 
     private mutating func scanAll(_ request: UnsafePointer<EvaluationRequest>, _ scan: PolicyScan) {
@@ -137,9 +158,10 @@ struct EngineRun {
         let words = view.words
         let identityCount = plan.pointee.identityCount
         let count = Int(words[list]) | Int(words[list + 1]) << 16
-        for number in 0..<count {
-            let at = list + 2 + number * 2
-            let entry = Int(words[at]) | Int(words[at + 1]) << 16
+        var next = list + 2
+        for _ in 0..<count {
+            let entry = next
+            next += PlanRecord.length(words, entry)
             let statement = PlanRecord.statement(words, entry)
             let slot = PlanRecord.slot(words, entry)
             guard
@@ -218,16 +240,19 @@ struct EngineRun {
         for index in range {
             let condition = conditions[index]
             let prepared = scan.matcher.context.prepared
-            let found = prepared.position(hash: condition.lookupHash, lowercasedKey: condition.lowercasedKey)
-            guard let found else {
+            guard let found = prepared.position(id: condition.keyID) else {
                 if condition.comparison != .null { noteMissing(condition) }
                 if holds, condition.evaluate(nil, readings: nil, scan.matcher.context) != .satisfied { holds = false }
                 continue
             }
-            if holds,
-                condition.evaluate(
-                    prepared.value(at: found), readings: prepared.readings(at: found), scan.matcher.context)
-                    != .satisfied
+            guard holds else { continue }
+            let readings = prepared.readings(at: found)
+            if let text = prepared.text(of: readings),
+                let outcome = condition.evaluate(single: text, readings: readings, scan.matcher.context)
+            {
+                if outcome != .satisfied { holds = false }
+            } else if condition.evaluate(prepared.value(at: found), readings: readings, scan.matcher.context)
+                != .satisfied
             {
                 holds = false
             }

@@ -68,17 +68,24 @@ public enum ResourcePolicyKind: Sendable, Equatable {
 public struct EvaluationRequest: Sendable {
     /// Who makes the request.
     public var principal: EvaluationPrincipal {
-        didSet { prepared = PreparedContext(context, principal: principal) }
+        didSet { prepare() }
     }
     /// `service:Action`, in any case.
-    public var action: String
+    public var action: String {
+        didSet {
+            actionHash = Self.loweredHash(action)
+            prepare()
+        }
+    }
     /// The resource ARN (case-sensitive), or `*`.
-    public var resource: String
+    public var resource: String {
+        didSet { prepare() }
+    }
     /// The account owning the resource; `nil` means the principal's own account.
     public var resourceAccount: String?
     /// Request context keys; keys compare case-insensitively, as AWS does.
     public var context: [String: ContextValue] {
-        didSet { prepared = PreparedContext(context, principal: principal) }
+        didSet { prepare() }
     }
     /// The principal's identity-based policies (its own, its groups', or the role's).
     public var identityPolicies: [ParsedPolicy] {
@@ -96,12 +103,18 @@ public struct EvaluationRequest: Sendable {
     public var scps: [[ParsedPolicy]]
     /// Session policies passed when the session was created.
     public var sessionPolicies: [ParsedPolicy]
-    /// ``context`` and the principal-derived keys, searchable without hashing strings; kept in step by the
-    /// observers of ``principal`` and ``context``.
+    /// ``context`` and the principal-derived keys, searchable without hashing strings, with the action and
+    /// resource's bytes; kept in step by the observers of ``principal``, ``action``, ``resource`` and ``context``.
     private(set) var prepared: PreparedContext
+    /// Where ``prepared`` is, read without touching it (reading a reference retains it, a write to its
+    /// object): the engine asks for its memory one request ahead.
+    private(set) var preparedMemory: PreparedMemory
     /// The merged form of ``identityPolicies`` and ``permissionsBoundary`` (``PolicySetPlans``); dropped by
     /// their observers, so when present it was built from exactly these policy objects.
     var policySetPlan: PolicySetPlan?
+    /// ``ActionIndex/hash(_:)`` of ``action`` lowered, kept in step by its observer: the engine finds the
+    /// request's table slot with it one request ahead (``PolicyEvaluator/Engine/prefetchTable(at:)``).
+    private(set) var actionHash: UInt64
 
     /// Whether evaluation can use a plan shared with other requests (``PolicySetPlans/attach(to:)``).
     public var hasPolicySetPlan: Bool { policySetPlan != nil }
@@ -116,6 +129,7 @@ public struct EvaluationRequest: Sendable {
     ) {
         self.principal = principal
         self.action = action
+        actionHash = Self.loweredHash(action)
         self.resource = resource
         self.resourceAccount = resourceAccount
         self.context = context
@@ -125,7 +139,17 @@ public struct EvaluationRequest: Sendable {
         self.resourcePolicyKind = resourcePolicyKind
         self.scps = scps
         self.sessionPolicies = sessionPolicies
-        prepared = PreparedContext(context, principal: principal)
+        prepared = PreparedContext(context, principal: principal, action: action, resource: resource)
+        preparedMemory = PreparedMemory(prepared)
+    }
+
+    private mutating func prepare() {
+        prepared = PreparedContext(context, principal: principal, action: action, resource: resource)
+        preparedMemory = PreparedMemory(prepared)
+    }
+
+    private static func loweredHash(_ action: String) -> UInt64 {
+        ActionIndex.hash(action.utf8.lazy.map(lowerASCII))
     }
 }
 
@@ -151,5 +175,19 @@ struct RequestContext {
         case .strings(let texts) where texts.count == 1: texts[0]
         default: nil
         }
+    }
+}
+
+/// The addresses of a request's ``PreparedContext``: its object and its block. Plain values, so the engine
+/// reads them from the request without retaining the object; the request keeps the object alive.
+struct PreparedMemory: @unchecked Sendable {
+    let object: UnsafeRawPointer
+    let block: UnsafeRawPointer
+    let blockSize: Int
+
+    init(_ prepared: PreparedContext) {
+        object = UnsafeRawPointer(Unmanaged.passUnretained(prepared).toOpaque())
+        block = UnsafeRawPointer(prepared.block)
+        blockSize = prepared.blockSize
     }
 }

@@ -14,13 +14,8 @@
 /// whole length in words (2); then the leading bytes (two per word, in memory order), each other segment and
 /// the tail as a ``PackedGlob``.
 ///
-/// In a ``PolicySetPlan`` the leading bytes are shared: the kind carries ``pooledFlag`` and the bytes are
-/// replaced by the offset (2) of one copy of them elsewhere in the plan. A principal's patterns repeat a few
-/// prefixes (`arn:aws:s3:::`) many times, and they were a third of a plan's records, which are read into
-/// cache whole before the principal's requests.
 enum PackedResourcePattern {
     static let headerSize = 7
-    static let pooledFlag: UInt16 = 0x100
 
     /// Appends `pattern` of `index` to `words`.
     static func put(_ pattern: ResourceIndex.Pattern, of index: ResourceIndex, into words: inout [UInt16]) {
@@ -62,33 +57,10 @@ enum PackedResourcePattern {
         Int(words[offset + 5]) | Int(words[offset + 6]) << 16
     }
 
-    /// The words of the leading bytes of the pattern at `offset` in an index (not pooled); empty unless it is an ARN.
-    static func leadingBytes(_ words: UnsafeBufferPointer<UInt16>, at offset: Int) -> Range<Int> {
-        guard words[offset] == UInt16(ResourceIndex.Kind.arn.rawValue) else { return offset..<offset }
-        let prefixLength = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
-        return (offset + headerSize)..<(offset + headerSize + (prefixLength + 1) / 2)
-    }
-
-    /// Appends the pattern at `offset` in an index to `words`, its leading bytes replaced by `pooledAt`, the
-    /// offset in `words` of a copy of them.
-    static func putPooled(
-        _ source: UnsafeBufferPointer<UInt16>, at offset: Int, pooledAt: Int, into words: inout [UInt16]
-    ) {
-        let start = words.count
-        let bytes = leadingBytes(source, at: offset)
-        words += source[offset..<(offset + headerSize)]
-        words[start] |= pooledFlag
-        put32(pooledAt, into: &words)
-        words += source[bytes.upperBound..<(offset + length(source, at: offset))]
-        let written = words.count - start
-        words[start + 5] = UInt16(truncatingIfNeeded: written)
-        words[start + 6] = UInt16(truncatingIfNeeded: written >> 16)
-    }
-
     /// As ``ResourcePattern/matches(_:context:)`` for the pattern stored at `offset`.
     @inline(__always)
     static func matches(_ words: UnsafeBufferPointer<UInt16>, at offset: Int, _ resource: RequestResource) -> Bool {
-        switch words[offset] & 0xFF {
+        switch words[offset] {
         case UInt16(ResourceIndex.Kind.any.rawValue):
             return true
         case UInt16(ResourceIndex.Kind.text.rawValue):
@@ -111,13 +83,10 @@ enum PackedResourcePattern {
         guard leading >= 1, leading <= resource.colonCount, resource.colon(leading - 1) + 1 == prefixLength else {
             return false
         }
-        let pooled = words[offset] & pooledFlag != 0
-        let prefixStart =
-            pooled ? Int(words[offset + headerSize]) | Int(words[offset + headerSize + 1]) << 16 : offset + headerSize
         guard let base = words.baseAddress, let text = resource.bytes.baseAddress,
-            equalBytes(UnsafeRawPointer(base + prefixStart), UnsafeRawPointer(text), count: prefixLength)
+            equalBytes(UnsafeRawPointer(base + offset + headerSize), UnsafeRawPointer(text), count: prefixLength)
         else { return false }
-        var glob = offset + headerSize + (pooled ? 2 : (prefixLength + 1) / 2)
+        var glob = offset + headerSize + (prefixLength + 1) / 2
         var start = prefixLength
         for number in leading..<(leading + Int(words[offset + 4])) {
             // A segment is the text up to the next colon; without one the pattern cannot match.

@@ -10,14 +10,16 @@
 /// Layout (in words): statement number in its policy (1), flags (1: `Deny` in bit 1, as in an index entry;
 /// the ``ResourceIndex/Mode`` in the high byte), resource pattern count (1), first condition in the plan's
 /// conditions (2, low first), condition count (1), the policy's slot (1: identity policies first, then the
-/// boundary); then the offset (2) of each resource pattern, which the plan holds once.
+/// boundary), the record's whole length in words (1); then each resource pattern, in
+/// ``PackedResourcePattern``'s form. A record lies inside its list, so a request reads one run of memory.
 enum PlanRecord {
-    static let headerSize = 7
+    static let headerSize = 8
 
     /// Appends a record; `false` (nothing appended) when a value does not fit its word.
     static func put(
-        statement: Int, isDeny: Bool, mode: ResourceIndex.Mode, patterns: [Int], conditions: Range<Int>, slot: Int,
-        into words: inout [UInt16]
+        statement: Int, isDeny: Bool, mode: ResourceIndex.Mode, patternCount: Int,
+        patterns: UnsafeBufferPointer<UInt16>,
+        conditions: Range<Int>, slot: Int, into words: inout [UInt16]
     ) -> Bool {
         let limit = Int(UInt16.max)
         guard statement <= limit, patterns.count <= limit, conditions.count <= limit, slot <= limit,
@@ -25,15 +27,13 @@ enum PlanRecord {
         else { return false }
         words.append(UInt16(statement))
         words.append((isDeny ? 2 : 0) | UInt16(mode.rawValue) << 8)
-        words.append(UInt16(patterns.count))
+        words.append(UInt16(patternCount))
         words.append(UInt16(truncatingIfNeeded: conditions.lowerBound))
         words.append(UInt16(truncatingIfNeeded: conditions.lowerBound >> 16))
         words.append(UInt16(conditions.count))
         words.append(UInt16(slot))
-        for offset in patterns {
-            words.append(UInt16(truncatingIfNeeded: offset))
-            words.append(UInt16(truncatingIfNeeded: offset >> 16))
-        }
+        words.append(UInt16(headerSize + patterns.count))
+        words += patterns
         return true
     }
 
@@ -42,6 +42,10 @@ enum PlanRecord {
 
     @inline(__always)
     static func isDeny(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Bool { words[record + 1] & 2 != 0 }
+
+    /// The record's whole length in words, to step to the next record of its list.
+    @inline(__always)
+    static func length(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record + 7]) }
 
     @inline(__always)
     static func slot(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record + 6]) }
@@ -65,11 +69,10 @@ enum PlanRecord {
             mode != .variable
         else { return nil }
         if mode == .absent { return true }
-        var reference = record + headerSize
+        var pattern = record + headerSize
         for _ in 0..<Int(words[record + 2]) {
-            let pattern = Int(words[reference]) | Int(words[reference + 1]) << 16
             if PackedResourcePattern.matches(words, at: pattern, resource) { return mode == .listed }
-            reference += 2
+            pattern += PackedResourcePattern.length(words, at: pattern)
         }
         return mode != .listed
     }

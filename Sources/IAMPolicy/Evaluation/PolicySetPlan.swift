@@ -14,17 +14,23 @@
 /// is evaluated policy by policy, as without a plan.
 ///
 /// Layout (offsets in words, 32-bit values as two words, low first), readable with ``PolicyIndexStorage/View``:
-/// - table (``tableSlotSize`` words per slot, a power of two of them): low 32 bits of the hash of the lowered
-///   action (2), offset of its key (2; 0 for an empty slot);
-/// - each key and its list: the key's length (1), its bytes (two per word, in memory order), then the list:
-///   record count (2), then each record's offset (2);
-/// - each distinct run of leading bytes of the records' ARN patterns, once, then each distinct resource pattern,
-///   once, in ``PackedResourcePattern``'s form with ``PackedResourcePattern/pooledFlag`` (its leading bytes are
-///   the offset of their copy);
-/// - each record, as ``PlanRecord`` lays it out.
+/// - table (``PolicySetPlanStorage/tableSlotSize`` words per slot, a power of two of them, four slots to a
+///   cache line): low 32 bits of the hash of the lowered action (2), offset of its key (2; 0 for an empty
+///   slot), offset of the end of its list (2), unused (2);
+/// - each key and its list: the key's length (1), its bytes (two per word, in memory order), the record count
+///   (2), then the records themselves (``PlanRecord``), in evaluation order.
+///
+/// A request reads its slot and then one contiguous run, whose extent the slot gives: the engine can ask for
+/// all of it before it needs any (``PolicyEvaluator/Engine/prefetch(at:)``). A statement whose actions match
+/// several keys is written in each of their lists; its conditions are in the plan's conditions once.
 struct PolicySetPlan: @unchecked Sendable {
     /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
     let storage: PolicySetPlanStorage
+    /// The plan's words, read without touching ``storage``'s header (which a retain would write): a request's
+    /// table slot can be asked for while the request before it is decided.
+    let words: UnsafePointer<UInt16>
+    /// The table's slot count minus one.
+    let tableMask: Int
 
     /// Builds the plan of `identityPolicies` and `boundary`; `nil` when it would be too large to pay
     /// (``PolicySetPlanBuilder/maximumListEntries``).
@@ -32,6 +38,9 @@ struct PolicySetPlan: @unchecked Sendable {
         guard let storage = PolicySetPlanStorage.make(identityPolicies: identityPolicies, boundary: boundary)
         else { return nil }
         self.storage = storage
+        (words, tableMask) = storage.withUnsafeMutablePointers { header, elements in
+            (UnsafePointer(elements), header.pointee.tableMask)
+        }
     }
 
 }
@@ -49,7 +58,7 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
         let conditions: UnsafeMutableBufferPointer<ConditionEvaluator>
     }
 
-    static let tableSlotSize = 4
+    static let tableSlotSize = 8
 
     static func make(identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?) -> PolicySetPlanStorage? {
         let policies = identityPolicies + (boundary.map { [$0] } ?? [])
@@ -109,17 +118,6 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
                 }
                 slot = (slot + 1) & mask
             }
-        }
-    }
-
-    /// Reads one word in every cache line of the plan, so that the next principal's plan is on its way into
-    /// cache while the current one's requests are evaluated: the loads do not depend on each other.
-    func touchAll() -> UInt16 {
-        withUnsafeMutablePointers { header, elements in
-            var sum: UInt16 = 0
-            // 32 words are 64 bytes, one cache line.
-            for offset in stride(from: 0, to: header.pointee.count, by: 32) { sum &+= elements[offset] }
-            return sum
         }
     }
 }

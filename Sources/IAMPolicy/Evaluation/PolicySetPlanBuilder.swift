@@ -4,10 +4,8 @@ struct PolicySetPlanBuilder {
     private(set) var words: [UInt16] = []
     private(set) var conditions: [ConditionEvaluator] = []
     private(set) var tableSlots = 2
-    /// Where each distinct run of leading bytes of the records' resource patterns is in ``words``.
-    private var pool: [ArraySlice<UInt16>: Int] = [:]
-    /// Where each distinct resource pattern of the records, in its pooled form, is in ``words``.
-    private var patternPool: [[UInt16]: Int] = [:]
+    /// Where each statement's conditions are in ``conditions``.
+    private var conditionRuns: [RecordKey: Range<Int>] = [:]
 
     /// A statement by its policy's slot and its number in that policy.
     private struct RecordKey: Hashable, Comparable {
@@ -26,6 +24,10 @@ struct PolicySetPlanBuilder {
     /// The most list entries a plan may hold: lists grow with actions times statements, so a pathological
     /// set of policies gets no plan (and is evaluated policy by policy) rather than a huge one.
     static let maximumListEntries = 1 << 20
+
+    /// The most words a plan may hold (16 MiB): each list holds its records whole, so a statement is written
+    /// once per action it matches, and a plan beyond this costs more memory than it saves time.
+    static let maximumWords = 1 << 23
 
     /// Builds the plan; returns `false`, leaving it unusable, when it would be larger than the bound.
     mutating func build() -> Bool {
@@ -60,110 +62,56 @@ struct PolicySetPlanBuilder {
             if total > Self.maximumListEntries { return false }
         }
         while tableSlots < keys.count * 2 { tableSlots *= 2 }
-        words = Array(repeating: 0, count: tableSlots * PolicySetPlanStorage.tableSlotSize)
-        // Each key just before its list, so that confirming the key brings the list's start into cache.
-        var keyOffsets: [Int] = []
-        var listOffsets: [Int] = []
+        let slotSize = PolicySetPlanStorage.tableSlotSize
+        words = Array(repeating: 0, count: tableSlots * slotSize)
         for (key, list) in zip(keys, lists) {
-            keyOffsets.append(words.count)
+            // The key just before its list, so that confirming the key brings the list's start into cache.
+            let keyOffset = words.count
             words.append(UInt16(key.count))
             PackedGlob.putBytes(key, into: &words)
-            listOffsets.append(words.count)
             put32(list.count)
-            // Patched once the records are written.
-            words += repeatElement(0, count: list.count * 2)
-        }
-        let sorted = entries.keys.sorted()
-        for patterns in [false, true] {
-            for record in sorted {
-                if let entry = entries[record] { pool(record, entry: entry, patterns: patterns) }
+            for record in list {
+                guard let entry = entries[record], putRecord(record, entry: entry) else { return false }
             }
-        }
-        // Records in evaluation order, so that a list's records lie in increasing addresses.
-        var recordOffsets: [RecordKey: Int] = [:]
-        for record in sorted {
-            recordOffsets[record] = words.count
-            if let entry = entries[record], !putRecord(record, entry: entry) { return false }
-        }
-        for (number, list) in lists.enumerated() {
-            for (position, record) in list.enumerated() {
-                set32(recordOffsets[record] ?? 0, at: listOffsets[number] + 2 + position * 2)
-            }
-        }
-        for (number, key) in keys.enumerated() {
+            if words.count > Self.maximumWords { return false }
             let hash = ActionIndex.hash(key)
             var slot = Int(truncatingIfNeeded: hash) & (tableSlots - 1)
-            while words[slot * PolicySetPlanStorage.tableSlotSize + 2] != 0
-                || words[slot * PolicySetPlanStorage.tableSlotSize + 3] != 0
-            {
+            while words[slot * slotSize + 2] != 0 || words[slot * slotSize + 3] != 0 {
                 slot = (slot + 1) & (tableSlots - 1)
             }
-            let offset = slot * PolicySetPlanStorage.tableSlotSize
+            let offset = slot * slotSize
             words[offset] = UInt16(truncatingIfNeeded: hash)
             words[offset + 1] = UInt16(truncatingIfNeeded: hash >> 16)
-            set32(keyOffsets[number], at: offset + 2)
+            set32(keyOffset, at: offset + 2)
+            set32(words.count, at: offset + 4)
         }
         return true
     }
 
-    /// Writes the statement's record (``PlanRecord``), with its conditions renumbered into the plan's and its
-    /// resource patterns as offsets of the plan's copies; `false` when a value does not fit the record.
+    /// Appends the statement's record (``PlanRecord``) with its resource patterns as its policy's index
+    /// holds them and its conditions as a run of the plan's (one run per statement, shared by every list
+    /// that holds it); `false` when a value does not fit the record.
     private mutating func putRecord(_ record: RecordKey, entry: Int) -> Bool {
         policies[record.slot].index.withView { view in
             let source = view.words
             let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
+            let count = Int(source[entry + 7])
+            var end = entry + resources
+            for _ in 0..<count { end += PackedResourcePattern.length(source, at: end) }
             let range = view.conditionRange(entry: entry)
-            var patterns: [Int] = []
-            var pattern = entry + resources
-            for _ in 0..<Int(source[entry + 7]) {
-                patterns.append(patternPool[pooledForm(source, at: pattern)] ?? 0)
-                pattern += PackedResourcePattern.length(source, at: pattern)
-            }
+            let known = conditionRuns[record]
+            let run = known ?? conditions.count..<conditions.count + range.count
             let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: source[entry + 6])) ?? .variable
             let written = PlanRecord.put(
-                statement: record.statement, isDeny: view.isDeny(entry: entry), mode: mode, patterns: patterns,
-                conditions: conditions.count..<conditions.count + range.count, slot: record.slot, into: &words)
-            if written { for index in range { conditions.append(view.conditions[index]) } }
+                statement: record.statement, isDeny: view.isDeny(entry: entry), mode: mode, patternCount: count,
+                patterns: UnsafeBufferPointer(rebasing: source[(entry + resources)..<end]), conditions: run,
+                slot: record.slot, into: &words)
+            if written, known == nil {
+                conditionRuns[record] = run
+                for index in range { conditions.append(view.conditions[index]) }
+            }
             return written
         }
-    }
-
-    /// Writes one copy of each distinct run of leading bytes of the statement's resource patterns (`patterns`
-    /// false), or of each distinct pattern, in the form that refers to those runs (`patterns` true).
-    private mutating func pool(_ record: RecordKey, entry: Int, patterns: Bool) {
-        policies[record.slot].index.withView { view in
-            let source = view.words
-            let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
-            var pattern = entry + resources
-            for _ in 0..<Int(source[entry + 7]) {
-                if patterns {
-                    let form = pooledForm(source, at: pattern)
-                    if patternPool[form] == nil {
-                        patternPool[form] = words.count
-                        words += form
-                    }
-                } else {
-                    let run = Array(source[PackedResourcePattern.leadingBytes(source, at: pattern)])[...]
-                    if !run.isEmpty, pool[run] == nil {
-                        pool[run] = words.count
-                        words += run
-                    }
-                }
-                pattern += PackedResourcePattern.length(source, at: pattern)
-            }
-        }
-    }
-
-    /// The pattern at `pattern` in an index as the plan stores it: its leading bytes replaced by their copy.
-    private func pooledForm(_ source: UnsafeBufferPointer<UInt16>, at pattern: Int) -> [UInt16] {
-        var form: [UInt16] = []
-        let bytes = PackedResourcePattern.leadingBytes(source, at: pattern)
-        if !bytes.isEmpty, let pooled = pool[Array(source[bytes])[...]] {
-            PackedResourcePattern.putPooled(source, at: pattern, pooledAt: pooled, into: &form)
-        } else {
-            form += source[pattern..<(pattern + PackedResourcePattern.length(source, at: pattern))]
-        }
-        return form
     }
 
     /// The lowered `service:name` of every `Action`/`NotAction` pattern without a wildcard, each once.

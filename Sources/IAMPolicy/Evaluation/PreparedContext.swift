@@ -4,15 +4,26 @@
 /// Why not a dictionary: a condition's key is hashed once, at parse time (``ParsedCondition/lookupHash``),
 /// so a lookup is a scan of a dozen 64-bit hashes in one or two cache lines and one string comparison,
 /// where `Dictionary<String, _>` hashes the key on every lookup.
-final class PreparedContext: Sendable {
+///
+/// What the engine reads of a request is also laid out in one block of memory (``block``), so that it can
+/// be asked for, whole, while the request before is decided: the context keys' numbers
+/// (``ContextKeyIDs``), each value's readings, then the bytes of the action (lowered), the resource and each
+/// single value.
+final class PreparedContext: @unchecked Sendable {
     /// Parallel to `keys` and `values`: explicit context keys first, then the derived keys they do not shadow.
     private let hashes: [UInt64]
     private let keys: [String]
     private let values: [ContextValue]
-    /// Parallel to `values`: each single value read once as the typed operators read it.
-    private let readings: [ContextReadings]
+    /// The block: `count` key numbers (`UInt32`), padded to 8 bytes; `count` ``ContextReadings``; the
+    /// lowered action's bytes; the resource's; each single value's. Immutable once made.
+    let block: UnsafeMutableRawPointer
+    let blockSize: Int
+    let count: Int
+    private let readingsOffset: Int
+    private let actionRange: Range<Int>
+    private let resourceRange: Range<Int>
 
-    init(_ context: [String: ContextValue], principal: EvaluationPrincipal) {
+    init(_ context: [String: ContextValue], principal: EvaluationPrincipal, action: String, resource: String) {
         var hashes: [UInt64] = []
         var keys: [String] = []
         var values: [ContextValue] = []
@@ -44,7 +55,62 @@ final class PreparedContext: Sendable {
         self.hashes = hashes
         self.keys = keys
         self.values = values
-        readings = values.map(ContextReadings.init)
+        count = keys.count
+        readingsOffset = (count * MemoryLayout<UInt32>.stride + 7) & ~7
+        let readingsEnd = readingsOffset + count * MemoryLayout<ContextReadings>.stride
+        var bytes = Array(action.utf8.lazy.map(lowerASCII))
+        actionRange = readingsEnd..<readingsEnd + bytes.count
+        bytes += resource.utf8
+        resourceRange = actionRange.upperBound..<readingsEnd + bytes.count
+        var readings: [ContextReadings] = []
+        for value in values {
+            var reading = ContextReadings(value)
+            if case .string(let text) = value {
+                reading.text = readingsEnd + bytes.count..<readingsEnd + bytes.count + text.utf8.count
+                bytes += text.utf8
+            }
+            readings.append(reading)
+        }
+        blockSize = readingsEnd + bytes.count
+        block = UnsafeMutableRawPointer.allocate(byteCount: max(blockSize, 1), alignment: 8)
+        for (index, key) in keys.enumerated() {
+            block.storeBytes(
+                of: ContextKeyIDs.id(key), toByteOffset: index * MemoryLayout<UInt32>.stride, as: UInt32.self)
+        }
+        (block + readingsOffset).bindMemory(to: ContextReadings.self, capacity: count)
+            .initialize(from: readings, count: count)
+        bytes.withUnsafeBytes { source in
+            if let base = source.baseAddress { (block + readingsEnd).copyMemory(from: base, byteCount: source.count) }
+        }
+    }
+
+    deinit {
+        block.deallocate()
+    }
+
+    /// The action's bytes, lowered (ASCII letters only, as patterns are lowered).
+    var loweredAction: UnsafeBufferPointer<UInt8> { bytes(actionRange) }
+
+    /// The resource's bytes.
+    var resourceBytes: UnsafeBufferPointer<UInt8> { bytes(resourceRange) }
+
+    @inline(__always)
+    private func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: (block + range.lowerBound).assumingMemoryBound(to: UInt8.self), count: range.count)
+    }
+
+    /// Where the value of the key numbered `id` (``ContextKeyIDs``) is, for ``value(at:)`` and ``readings(at:)``.
+    @inline(__always)
+    func position(id: UInt32) -> Int? {
+        let ids = block.assumingMemoryBound(to: UInt32.self)
+        for index in 0..<count where ids[index] == id { return index }
+        return nil
+    }
+
+    /// The single value's bytes at `position`, when its readings have them.
+    @inline(__always)
+    func text(of readings: ContextReadings) -> UnsafeBufferPointer<UInt8>? {
+        readings.text.map(bytes)
     }
 
     /// The value of `key`, given in lowercase with its ``hash(_:)``.
@@ -66,7 +132,9 @@ final class PreparedContext: Sendable {
     func value(at position: Int) -> ContextValue { values[position] }
 
     @inline(__always)
-    func readings(at position: Int) -> ContextReadings { readings[position] }
+    func readings(at position: Int) -> ContextReadings {
+        (block + readingsOffset).assumingMemoryBound(to: ContextReadings.self)[position]
+    }
 
     /// `String`'s own hash, computed once per key (at parse time for a policy's keys): equal strings, which
     /// `==` decides by Unicode canonical equivalence, hash equal, so the search finds what a dictionary would.
@@ -113,6 +181,8 @@ struct ContextReadings: Sendable {
     let isASCII: Bool
     /// Whether the readings are of a single value (`false` for a multivalued one: nothing was read).
     let isSingle: Bool
+    /// Where the single value's bytes are in its ``PreparedContext/block``.
+    fileprivate(set) var text: Range<Int>?
 
     init(_ value: ContextValue) {
         switch value {

@@ -69,6 +69,7 @@ import Testing
                                 resourcePolicy: variant == 2 ? resourcePolicy : nil, scps: variant == 1 ? [[scp]] : [])
                             plans.attach(to: &request)
                             #expect(request.hasPolicySetPlan)
+                            engine.prefetchTable(request)
                             engine.prefetch(request)
                             try expectEngineEqualsTrace(request, engine, "\(action) \(resource) \(variant)")
                         }

@@ -1,0 +1,15 @@
+#ifndef CPREFETCH_H
+#define CPREFETCH_H
+
+/// Asks for the cache line holding `address` to be brought in for reading, without waiting for it:
+/// unlike a load, a prefetch retires at once, so many can be in flight while the core works on.
+static inline void iam_prefetch(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}
+
+/// As `iam_prefetch`, for a line about to be written (a reference count, say).
+static inline void iam_prefetch_write(const void *address) {
+    __builtin_prefetch(address, 1, 3);
+}
+
+#endif
