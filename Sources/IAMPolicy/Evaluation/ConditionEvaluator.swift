@@ -167,7 +167,7 @@ final class ConditionEvaluator: Sendable {
                 matched = false
                 break
             }
-            matched = numbers.contains { bound in bound.map { compare(number, $0) } ?? false }
+            matched = numbers.contains { bound in bound.map { comparison.compare(number, $0) } ?? false }
         case .texts(let texts):
             if !readings.isASCII { return nil }
             var found = false
@@ -245,7 +245,7 @@ final class ConditionEvaluator: Sendable {
                 number = comparison.isDate ? ConditionValueReaders.date(text) : ConditionValueReaders.number(text)
             }
             guard let number else { return false }
-            for case let bound? in numbers where compare(number, bound) { return true }
+            for case let bound? in numbers where comparison.compare(number, bound) { return true }
             return false
         case .texts(let texts):
             // `Bool` values: ASCII text (nearly always) is compared folding case, without a lowercased copy.
@@ -266,15 +266,6 @@ final class ConditionEvaluator: Sendable {
         }
     }
 
-    private func compare(_ request: Double, _ policy: Double) -> Bool {
-        switch comparison {
-        case .numericLess, .dateLess: request < policy
-        case .numericLessOrEqual, .dateLessOrEqual: request <= policy
-        case .numericGreater, .dateGreater: request > policy
-        case .numericGreaterOrEqual, .dateGreaterOrEqual: request >= policy
-        default: request == policy
-        }
-    }
 }
 
 extension ParsedCondition {

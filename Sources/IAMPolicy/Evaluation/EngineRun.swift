@@ -172,7 +172,10 @@ struct EngineRun {
             let isIdentity = slot < identityCount
             let source: PolicySourceKind = isIdentity ? .identity : .permissionsBoundary
             let decides = isDeny || verdicts.firstDeny == nil
-            guard conditionsHold(view.conditions, PlanRecord.conditionRange(words, entry), scan, evaluate: decides)
+            guard
+                packedConditionsHold(
+                    view, PlanRecord.conditionRange(words, entry), PlanRecord.packedConditions(words, entry), scan,
+                    evaluate: decides)
             else { continue }
             let reference = StatementRef(
                 source: source, position: Int32(isIdentity ? slot : 0), statement: Int32(statement))
@@ -252,6 +255,46 @@ struct EngineRun {
             {
                 if outcome != .satisfied { holds = false }
             } else if condition.evaluate(prepared.value(at: found), readings: readings, scan.matcher.context)
+                != .satisfied
+            {
+                holds = false
+            }
+        }
+        return holds
+    }
+
+    /// As ``conditionsHold(_:_:_:evaluate:)`` for a plan record's conditions, read from their packed form
+    /// (``PackedCondition``) starting at `packed`, with the objects of `range` for what that form leaves out.
+    private mutating func packedConditionsHold(
+        _ view: PolicyIndexStorage.View, _ range: Range<Int>, _ packed: Int, _ scan: PolicyScan, evaluate: Bool
+    ) -> Bool {
+        var holds = evaluate
+        var at = packed
+        let words = view.words
+        let prepared = scan.matcher.context.prepared
+        for index in range {
+            let condition = at
+            at += PackedCondition.length(words, condition)
+            guard let found = prepared.position(id: PackedCondition.keyID(words, condition)) else {
+                let object = view.conditions[index]
+                if object.comparison != .null { noteMissing(object) }
+                if holds, object.evaluate(nil, readings: nil, scan.matcher.context) != .satisfied { holds = false }
+                continue
+            }
+            guard holds else { continue }
+            let readings = prepared.readings(at: found)
+            if let text = prepared.text(of: readings),
+                let outcome = PackedCondition.holds(words, condition, text: text, readings: readings)
+            {
+                if !outcome { holds = false }
+                continue
+            }
+            let object = view.conditions[index]
+            if let text = prepared.text(of: readings),
+                let outcome = object.evaluate(single: text, readings: readings, scan.matcher.context)
+            {
+                if outcome != .satisfied { holds = false }
+            } else if object.evaluate(prepared.value(at: found), readings: readings, scan.matcher.context)
                 != .satisfied
             {
                 holds = false

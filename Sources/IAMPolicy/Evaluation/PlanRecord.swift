@@ -10,16 +10,17 @@
 /// Layout (in words): statement number in its policy (1), flags (1: `Deny` in bit 1, as in an index entry;
 /// the ``ResourceIndex/Mode`` in the high byte), resource pattern count (1), first condition in the plan's
 /// conditions (2, low first), condition count (1), the policy's slot (1: identity policies first, then the
-/// boundary), the record's whole length in words (1); then each resource pattern, in
-/// ``PackedResourcePattern``'s form. A record lies inside its list, so a request reads one run of memory.
+/// boundary), the record's whole length in words (1), where its packed conditions start, from the record's
+/// start (1); then each resource pattern, in ``PackedResourcePattern``'s form, and each condition, in
+/// ``PackedCondition``'s. A record lies inside its list, so a request reads one run of memory.
 enum PlanRecord {
-    static let headerSize = 8
+    static let headerSize = 9
 
     /// Appends a record; `false` (nothing appended) when a value does not fit its word.
     static func put(
         statement: Int, isDeny: Bool, mode: ResourceIndex.Mode, patternCount: Int,
         patterns: UnsafeBufferPointer<UInt16>,
-        conditions: Range<Int>, slot: Int, into words: inout [UInt16]
+        conditions: Range<Int>, packedConditions: [UInt16], slot: Int, into words: inout [UInt16]
     ) -> Bool {
         let limit = Int(UInt16.max)
         guard statement <= limit, patterns.count <= limit, conditions.count <= limit, slot <= limit,
@@ -32,8 +33,10 @@ enum PlanRecord {
         words.append(UInt16(truncatingIfNeeded: conditions.lowerBound >> 16))
         words.append(UInt16(conditions.count))
         words.append(UInt16(slot))
+        words.append(UInt16(headerSize + patterns.count + packedConditions.count))
         words.append(UInt16(headerSize + patterns.count))
         words += patterns
+        words += packedConditions
         return true
     }
 
@@ -49,6 +52,12 @@ enum PlanRecord {
 
     @inline(__always)
     static func slot(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record + 6]) }
+
+    /// Where the record's first ``PackedCondition`` is.
+    @inline(__always)
+    static func packedConditions(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int {
+        record + Int(words[record + 8])
+    }
 
     /// The record's run of the plan's conditions.
     @inline(__always)

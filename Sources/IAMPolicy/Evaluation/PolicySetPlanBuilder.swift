@@ -102,10 +102,12 @@ struct PolicySetPlanBuilder {
             let known = conditionRuns[record]
             let run = known ?? conditions.count..<conditions.count + range.count
             let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: source[entry + 6])) ?? .variable
+            var packed: [UInt16] = []
+            for index in range { PackedCondition.put(view.conditions[index], into: &packed) }
             let written = PlanRecord.put(
                 statement: record.statement, isDeny: view.isDeny(entry: entry), mode: mode, patternCount: count,
                 patterns: UnsafeBufferPointer(rebasing: source[(entry + resources)..<end]), conditions: run,
-                slot: record.slot, into: &words)
+                packedConditions: packed, slot: record.slot, into: &words)
             if written, known == nil {
                 conditionRuns[record] = run
                 for index in range { conditions.append(view.conditions[index]) }

@@ -1,0 +1,237 @@
+/// How a ``PolicySetPlan`` record holds each of its conditions, next to its resource patterns, and how the
+/// engine evaluates one against a single context value: exactly as
+/// ``ConditionEvaluator/evaluate(single:readings:_:)`` does.
+///
+/// Why: a condition used to be reached through the plan's array of ``ConditionEvaluator`` objects, then the
+/// object, then the array of its values and each value's own storage: four dependent cache misses for a
+/// cold one, which the engine cannot ask for ahead since it learns each address from the one before. Held in
+/// the record, the key's number and the values arrive with the list the engine asked for. What the record
+/// cannot hold (a value with a policy variable, ARN and `Binary` operators, `Null`, a non-ASCII `Bool`
+/// value), a missing key and a multivalued context value still go to the object, which stays in the plan.
+///
+/// Layout (in words; 32- and 64-bit values low word first): flags (1: the comparison's number in the low
+/// byte, ``negatedFlag``, ``valuesFlag`` when the values follow), the key's ``ContextKeyIDs`` number (2),
+/// the condition's whole length (1); with ``valuesFlag``, the value count (1) and each value: a number or
+/// date as a presence word and the `Double`'s bits (5), an IP range as a presence word, its high and low
+/// halves, whether it is IPv6 and its prefix length (11), a `Bool` or string value as its length and its
+/// elements, one per word.
+enum PackedCondition {
+    static let headerSize = 4
+    static let negatedFlag: UInt16 = 0x100
+    static let valuesFlag: UInt16 = 0x200
+
+    /// Appends `condition`'s packed form.
+    static func put(_ condition: ConditionEvaluator, into words: inout [UInt16]) {
+        let start = words.count
+        var flags = UInt16(condition.comparison.number)
+        if condition.isNegated { flags |= negatedFlag }
+        words.append(flags)
+        words.append(UInt16(truncatingIfNeeded: condition.keyID))
+        words.append(UInt16(truncatingIfNeeded: condition.keyID >> 16))
+        words.append(0)
+        if let values = values(of: condition) {
+            words[start] |= valuesFlag
+            words += values
+        }
+        words[start + 3] = UInt16(truncatingIfNeeded: words.count - start)
+    }
+
+    /// The values in their packed form, or `nil` when the object must evaluate them.
+    private static func values(of condition: ConditionEvaluator) -> [UInt16]? {
+        var words: [UInt16] = []
+        func put64(_ value: UInt64) {
+            for shift in stride(from: 0, to: 64, by: 16) { words.append(UInt16(truncatingIfNeeded: value >> shift)) }
+        }
+        func putElements(_ elements: some Collection<UInt16>) -> Bool {
+            guard elements.count < Int(UInt16.max) else { return false }
+            words.append(UInt16(elements.count))
+            words += elements
+            return true
+        }
+        switch condition.compiled {
+        case .patterns(let templates):
+            words.append(UInt16(truncatingIfNeeded: templates.count))
+            for template in templates {
+                guard let fixed = template.fixed, putElements(fixed.elements) else { return nil }
+            }
+        case .numbers(let numbers):
+            words.append(UInt16(truncatingIfNeeded: numbers.count))
+            for number in numbers {
+                words.append(number == nil ? 0 : 1)
+                put64(number?.bitPattern ?? 0)
+            }
+        case .ranges(let ranges):
+            words.append(UInt16(truncatingIfNeeded: ranges.count))
+            for range in ranges {
+                words.append(range == nil ? 0 : 1)
+                put64(range?.high ?? 0)
+                put64(range?.low ?? 0)
+                words.append(range?.isV6 == true ? 1 : 0)
+                words.append(UInt16(truncatingIfNeeded: range?.prefixBits ?? 0))
+            }
+        case .texts(let texts) where condition.comparison == .bool:
+            words.append(UInt16(truncatingIfNeeded: texts.count))
+            for text in texts {
+                // A non-ASCII value compares by canonical equivalence, as a `String`: left to the object.
+                guard text.utf8.allSatisfy({ $0 < 0x80 }), putElements(text.utf8.map { UInt16($0) }) else {
+                    return nil
+                }
+            }
+        case .texts, .bytes, .arns:
+            return nil
+        }
+        guard condition.comparison != .null, words.count < 0x8000 else { return nil }
+        return words
+    }
+
+    @inline(__always)
+    static func keyID(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> UInt32 {
+        UInt32(words[at + 1]) | UInt32(words[at + 2]) << 16
+    }
+
+    @inline(__always)
+    static func length(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> Int { Int(words[at + 3]) }
+
+    /// Whether the condition holds for the single value `text` with its `readings`; `nil` when the record
+    /// does not hold the values, or the bytes are not enough (see ``ConditionEvaluator/evaluate(single:readings:_:)``).
+    @inline(__always)
+    static func holds(
+        _ words: UnsafeBufferPointer<UInt16>, _ at: Int, text: UnsafeBufferPointer<UInt8>, readings: ContextReadings
+    ) -> Bool? {
+        let flags = words[at]
+        guard flags & valuesFlag != 0, let comparison = ConditionEvaluator.Comparison(number: flags & 0xFF) else {
+            return nil
+        }
+        var position = at + headerSize + 1
+        let count = Int(words[at + headerSize])
+        var matched = false
+        switch comparison {
+        case .equals, .equalsIgnoringCase, .like:
+            let fold = comparison == .equalsIgnoringCase
+            if fold, !readings.isASCII { return nil }
+            for _ in 0..<count {
+                let length = Int(words[position])
+                let elements = UnsafeBufferPointer(rebasing: words[(position + 1)..<(position + 1 + length)])
+                position += 1 + length
+                let hit =
+                    comparison == .like
+                    ? WildcardPattern.match(elements, text, foldCase: false)
+                    : WildcardPattern.equal(elements, text, foldCase: fold)
+                if hit {
+                    matched = true
+                    break
+                }
+            }
+        case .numericEquals, .numericLess, .numericLessOrEqual, .numericGreater, .numericGreaterOrEqual,
+            .dateEquals, .dateLess, .dateLessOrEqual, .dateGreater, .dateGreaterOrEqual:
+            if let number = comparison.isDate ? readings.date : readings.number {
+                for _ in 0..<count {
+                    let present = words[position] != 0
+                    let bound = Double(bitPattern: read64(words, position + 1))
+                    position += 5
+                    if present, comparison.compare(number, bound) {
+                        matched = true
+                        break
+                    }
+                }
+            }
+        case .ip:
+            if let address = readings.ipRange {
+                for _ in 0..<count {
+                    let range = IPRange(
+                        high: read64(words, position + 1), low: read64(words, position + 5),
+                        isV6: words[position + 9] != 0, prefixBits: Int(words[position + 10]))
+                    let present = words[position] != 0
+                    position += 11
+                    if present, range.contains(address) {
+                        matched = true
+                        break
+                    }
+                }
+            }
+        case .bool:
+            if !readings.isASCII { return nil }
+            for _ in 0..<count {
+                let length = Int(words[position])
+                let lowered = UnsafeBufferPointer(rebasing: words[(position + 1)..<(position + 1 + length)])
+                position += 1 + length
+                if length == text.count, zip(lowered, text).allSatisfy({ $0 == UInt16(lowerASCII($1)) }) {
+                    matched = true
+                    break
+                }
+            }
+        case .binary, .arn, .null:
+            return nil
+        }
+        return matched != (flags & negatedFlag != 0)
+    }
+
+    @inline(__always)
+    private static func read64(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> UInt64 {
+        UInt64(words[at]) | UInt64(words[at + 1]) << 16 | UInt64(words[at + 2]) << 32 | UInt64(words[at + 3]) << 48
+    }
+}
+
+extension ConditionEvaluator.Comparison {
+    /// The comparison's number in a ``PackedCondition``.
+    var number: UInt8 {
+        switch self {
+        case .equals: 0
+        case .equalsIgnoringCase: 1
+        case .like: 2
+        case .numericEquals: 3
+        case .numericLess: 4
+        case .numericLessOrEqual: 5
+        case .numericGreater: 6
+        case .numericGreaterOrEqual: 7
+        case .dateEquals: 8
+        case .dateLess: 9
+        case .dateLessOrEqual: 10
+        case .dateGreater: 11
+        case .dateGreaterOrEqual: 12
+        case .bool: 13
+        case .binary: 14
+        case .ip: 15
+        case .arn: 16
+        case .null: 17
+        }
+    }
+
+    /// The comparison numbered `number` (``number``).
+    @inline(__always)
+    init?(number: UInt16) {
+        switch number {
+        case 0: self = .equals
+        case 1: self = .equalsIgnoringCase
+        case 2: self = .like
+        case 3: self = .numericEquals
+        case 4: self = .numericLess
+        case 5: self = .numericLessOrEqual
+        case 6: self = .numericGreater
+        case 7: self = .numericGreaterOrEqual
+        case 8: self = .dateEquals
+        case 9: self = .dateLess
+        case 10: self = .dateLessOrEqual
+        case 11: self = .dateGreater
+        case 12: self = .dateGreaterOrEqual
+        case 13: self = .bool
+        case 14: self = .binary
+        case 15: self = .ip
+        case 16: self = .arn
+        case 17: self = .null
+        default: return nil
+        }
+    }
+
+    /// `request` compared with `policy` as this numeric or date comparison compares them.
+    @inline(__always)
+    func compare(_ request: Double, _ policy: Double) -> Bool {
+        switch self {
+        case .numericLess, .dateLess: request < policy
+        case .numericLessOrEqual, .dateLessOrEqual: request <= policy
+        case .numericGreater, .dateGreater: request > policy
+        case .numericGreaterOrEqual, .dateGreaterOrEqual: request >= policy
+        default: request == policy
+        }
+    }
+}
