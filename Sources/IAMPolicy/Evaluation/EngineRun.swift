@@ -48,7 +48,7 @@ struct EngineRun {
                 resource: split,
                 matcher: StatementMatcher(
                     action: RequestAction(lowered), resource: resource, context: RequestContext(prepared),
-                    principal: request.pointee.principal, hasBoundary: request.pointee.permissionsBoundary != nil))
+                    principal: request.principal, hasBoundary: request.pointee.permissionsBoundary != nil))
             scanAll(request, scan)
         }
         (decision, evidenceKind, reason) = verdicts.decide(request)
@@ -104,7 +104,7 @@ struct EngineRun {
             scanEach(request, scan)
         }
         // SCPs govern the member account's identities, its root user included (*SCP evaluation*).
-        if request.pointee.principal.isAccountIdentity {
+        if request.pointee.principalTraits.isAccountIdentity {
             for (level, policies) in request.pointee.scps.enumerated() {
                 var levelAllows = false
                 policies.withUnsafeBufferPointer { policies in

@@ -68,8 +68,17 @@ public enum ResourcePolicyKind: Sendable, Equatable {
 public struct EvaluationRequest: Sendable {
     /// Who makes the request.
     public var principal: EvaluationPrincipal {
-        didSet { prepare() }
+        get { storedPrincipal }
+        set {
+            storedPrincipal = newValue
+            prepare()
+        }
     }
+    /// ``principal``'s storage: a plain stored property, so the engine can read it in place, through a
+    /// pointer into the request, instead of copying it (a retain of each of its strings).
+    private(set) var storedPrincipal: EvaluationPrincipal
+    /// What the decision needs to know of ``principal``, read without touching its strings.
+    private(set) var principalTraits: PrincipalTraits
     /// `service:Action`, in any case.
     public var action: String {
         didSet {
@@ -127,7 +136,8 @@ public struct EvaluationRequest: Sendable {
         resourcePolicyKind: ResourcePolicyKind = .generic, scps: [[ParsedPolicy]] = [],
         sessionPolicies: [ParsedPolicy] = []
     ) {
-        self.principal = principal
+        storedPrincipal = principal
+        principalTraits = PrincipalTraits(principal)
         self.action = action
         actionHash = Self.loweredHash(action)
         self.resource = resource
@@ -144,6 +154,7 @@ public struct EvaluationRequest: Sendable {
     }
 
     private mutating func prepare() {
+        principalTraits = PrincipalTraits(principal)
         prepared = PreparedContext(context, principal: principal, action: action, resource: resource)
         preparedMemory = PreparedMemory(prepared)
     }
@@ -189,5 +200,29 @@ struct PreparedMemory: @unchecked Sendable {
         object = UnsafeRawPointer(Unmanaged.passUnretained(prepared).toOpaque())
         block = UnsafeRawPointer(prepared.block)
         blockSize = prepared.blockSize
+    }
+}
+
+/// What the decision needs to know of a request's principal besides its names, computed when the request is
+/// prepared.
+struct PrincipalTraits: Sendable {
+    /// ``EvaluationPrincipal/isAccountIdentity``.
+    let isAccountIdentity: Bool
+    /// Whether the principal is an account's root user.
+    let isRoot: Bool
+
+    init(_ principal: EvaluationPrincipal) {
+        isAccountIdentity = principal.isAccountIdentity
+        if case .root = principal.kind { isRoot = true } else { isRoot = false }
+    }
+}
+
+extension UnsafePointer where Pointee == EvaluationRequest {
+    /// The request's principal, in place (see ``EvaluationRequest/storedPrincipal``).
+    var principal: UnsafePointer<EvaluationPrincipal> {
+        guard let offset = MemoryLayout<EvaluationRequest>.offset(of: \.storedPrincipal) else {
+            preconditionFailure("a stored property has an offset")
+        }
+        return (UnsafeRawPointer(self) + offset).assumingMemoryBound(to: EvaluationPrincipal.self)
     }
 }

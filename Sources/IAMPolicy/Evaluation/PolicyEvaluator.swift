@@ -22,11 +22,14 @@ public enum PolicyEvaluator {
         }
         return withUTF8Bytes(request.action) { action in
             withUTF8Bytes(request.resource) { resource in
-                var run = TracedRun(
-                    matcher: StatementMatcher(
-                        action: RequestAction(action), resource: resource, context: RequestContext(request.prepared),
-                        principal: request.principal, hasBoundary: request.permissionsBoundary != nil))
-                return run.decide(request)
+                withUnsafePointer(to: request.principal) { principal in
+                    var run = TracedRun(
+                        matcher: StatementMatcher(
+                            action: RequestAction(action), resource: resource,
+                            context: RequestContext(request.prepared), principal: principal,
+                            hasBoundary: request.permissionsBoundary != nil))
+                    return run.decide(request)
+                }
             }
         }
     }

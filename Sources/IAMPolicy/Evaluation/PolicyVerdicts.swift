@@ -19,22 +19,22 @@ struct PolicyVerdicts {
 
     /// The decision, which statements it reports, and why the request was denied.
     func decide(_ request: UnsafePointer<EvaluationRequest>) -> (Decision, Evidence, DenialReason?) {
-        let principal = request.pointee.principal
+        let traits = request.pointee.principalTraits
         // Step 1: an explicit deny in any policy is final, for the root user too.
         if let firstDeny { return (.explicitDeny, .denies, .explicitDeny(firstDeny)) }
         // Step 2: SCPs need an Allow at every level; missing one is an implicit deny.
         if firstUnsatisfiedSCPLevel != nil { return (.implicitDeny, .none, .noServiceControlPolicy) }
-        let crossAccount = request.pointee.resourceAccount.map { $0 != principal.accountId } ?? false
+        let crossAccount = request.pointee.resourceAccount.map { $0 != request.principal.pointee.accountId } ?? false
         let resourceMustAllow = crossAccount || request.pointee.resourcePolicyKind != .generic
         // Step 3 exceptions and step 8: the resource policy must allow by itself.
         if resourceMustAllow, resourceGrant == nil { return (.implicitDeny, .none, .noResourcePolicy) }
         // Principals outside any account's IAM have no identity policies: only the resource policy can grant.
-        guard principal.isAccountIdentity else {
+        guard traits.isAccountIdentity else {
             if resourceGrant == nil { return (.implicitDeny, .none, .noResourcePolicy) }
             return (.allowed, .allows, nil)
         }
         // Step 7: the root user is allowed absent an explicit deny, with SCPs satisfied.
-        if case .root = principal.kind { return (.allowed, .allows, nil) }
+        if traits.isRoot { return (.allowed, .allows, nil) }
         if !crossAccount {
             switch resourceGrant {
             case .direct?:

@@ -3,7 +3,8 @@ struct StatementMatcher {
     let action: RequestAction
     let resource: UnsafeBufferPointer<UInt8>
     let context: RequestContext
-    let principal: EvaluationPrincipal
+    /// Read in place, and only for resource-based policies: a copy would retain each of its strings.
+    let principal: UnsafePointer<EvaluationPrincipal>
     let hasBoundary: Bool
 
     enum Outcome {
@@ -87,10 +88,10 @@ struct StatementMatcher {
         case .absent:
             return nil
         case .listed:
-            return statement.principalSet.grant(for: principal)
+            return statement.principalSet.grant(for: principal.pointee)
         case .negated:
             if statement.effect == .deny, hasBoundary { return .direct }
-            return statement.principalSet.exempts(principal) ? nil : .direct
+            return statement.principalSet.exempts(principal.pointee) ? nil : .direct
         }
     }
 }

@@ -52,6 +52,12 @@ import Testing
         ["aws:PrincipalTag/team": .strings(["a", "b"]), "aws:SourceIp": .strings(["198.51.100.7"])],
         ["aws:PrincipalTag/team": .strings([]), "aws:MultiFactorAuthPresent": .strings(["true"])],
         ["aws:PrincipalTag/team": .string("alice"), "aws:MultiFactorAuthPresent": .string("")],
+        // Values past the first 64 KiB of the prepared block keep no byte range there: the text is read instead.
+        [
+            "aws:MultiFactorAuthAge": .string(String(repeating: "7", count: 70_000)),
+            "aws:PrincipalTag/team": .string("a"), "aws:SourceIp": .string("203.0.113.9"),
+            "aws:CurrentTime": .string("2026-06-15T09:30:00Z"),
+        ],
     ]
 
     /// Each condition, alone and after another, in an `Allow` and a `Deny`, against each context.
