@@ -94,8 +94,18 @@ struct EngineRun {
     }
 
     private mutating func scanAll(_ request: UnsafePointer<EvaluationRequest>, _ scan: PolicyScan) {
-        let planned = request.pointee.policySetPlan?.storage.withList(for: scan.action) { view, list, plan in
-            scanPlan(view, list, plan, scan)
+        // The plan's fields are read one by one: copying the plan out of the request would retain its storage.
+        var planned: (identity: Bool, boundary: Bool)?
+        if let words = request.pointee.policySetPlan?.words, let count = request.pointee.policySetPlan?.count,
+            let mask = request.pointee.policySetPlan?.tableMask,
+            let conditions = request.pointee.policySetPlan?.conditions,
+            let identityCount = request.pointee.policySetPlan?.identityCount
+        {
+            let all = UnsafeBufferPointer(start: words, count: count)
+            if let list = PolicySetPlanStorage.list(in: all, mask: mask, for: scan.action) {
+                planned = scanPlan(
+                    PolicyIndexStorage.View(words: all, conditions: conditions), list, identityCount, request, scan)
+            }
         }
         if let (identityAllows, boundaryAllows) = planned {
             verdicts.identityAllows = identityAllows
@@ -150,13 +160,12 @@ struct EngineRun {
     /// the order ``scanEach(_:_:)`` would reach them, so statements and missing keys come out the same.
     /// Returns whether an identity policy and whether the boundary allowed.
     private mutating func scanPlan(
-        _ view: PolicyIndexStorage.View, _ list: Int, _ plan: UnsafeMutablePointer<PolicySetPlanStorage.Header>,
-        _ scan: PolicyScan
+        _ view: PolicyIndexStorage.View, _ list: Int, _ identityCount: Int,
+        _ request: UnsafePointer<EvaluationRequest>, _ scan: PolicyScan
     ) -> (identity: Bool, boundary: Bool) {
         var identityAllows = false
         var boundaryAllows = false
         let words = view.words
-        let identityCount = plan.pointee.identityCount
         let count = Int(words[list]) | Int(words[list + 1]) << 16
         var next = list + 2
         for _ in 0..<count {
@@ -166,7 +175,7 @@ struct EngineRun {
             let slot = PlanRecord.slot(words, entry)
             guard
                 PlanRecord.resourceMatches(words, entry, scan.resource)
-                    ?? scan.matcher.resourceMatches(plan.pointee.policies[slot].statements[statement])
+                    ?? variableResourceMatches(request, slot, statement, scan)
             else { continue }
             let isDeny = PlanRecord.isDeny(words, entry)
             let isIdentity = slot < identityCount
@@ -188,6 +197,16 @@ struct EngineRun {
             }
         }
         return (identityAllows, boundaryAllows)
+    }
+
+    /// Whether the resource of a plan's statement with a policy variable matches, read from the statement.
+    private func variableResourceMatches(
+        _ request: UnsafePointer<EvaluationRequest>, _ slot: Int, _ number: Int, _ scan: PolicyScan
+    ) -> Bool {
+        guard let statement = request.pointee.policySetPlan?.storage.statement(slot: slot, number: number) else {
+            return false
+        }
+        return scan.matcher.resourceMatches(statement)
     }
 
     /// Matches the candidate statements of `policy`; returns whether an `Allow` applied and the best resource grant.

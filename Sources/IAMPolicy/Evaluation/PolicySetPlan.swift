@@ -31,6 +31,11 @@ struct PolicySetPlan: @unchecked Sendable {
     let words: UnsafePointer<UInt16>
     /// The table's slot count minus one.
     let tableMask: Int
+    /// The number of words, the number of identity policies (their slots come first) and the conditions, as
+    /// in ``storage``'s header, read by the engine without touching it.
+    let count: Int
+    let identityCount: Int
+    let conditions: UnsafeBufferPointer<ConditionEvaluator>
 
     /// Builds the plan of `identityPolicies` and `boundary`; `nil` when it would be too large to pay
     /// (``PolicySetPlanBuilder/maximumListEntries``).
@@ -38,8 +43,11 @@ struct PolicySetPlan: @unchecked Sendable {
         guard let storage = PolicySetPlanStorage.make(identityPolicies: identityPolicies, boundary: boundary)
         else { return nil }
         self.storage = storage
-        (words, tableMask) = storage.withUnsafeMutablePointers { header, elements in
-            (UnsafePointer(elements), header.pointee.tableMask)
+        (words, tableMask, count, identityCount, conditions) = storage.withUnsafeMutablePointers { header, elements in
+            (
+                UnsafePointer(elements), header.pointee.tableMask, header.pointee.count, header.pointee.identityCount,
+                UnsafeBufferPointer(header.pointee.conditions)
+            )
         }
     }
 
@@ -90,34 +98,30 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
         }
     }
 
-    /// The records whose statements' actions match the lowered action `action`, or `nil` when the action is
-    /// not in the table. `body` gets the plan read as a ``PolicyIndexStorage/View``, the list's offset and
-    /// the header (in place: a copy would retain its array).
+    /// Statement `number` of the policy in slot `slot` (identity policies first, then the boundary).
+    func statement(slot: Int, number: Int) -> ParsedStatement {
+        withUnsafeMutablePointerToHeader { $0.pointee.policies[slot].statements[number] }
+    }
+
+    /// Where the list of the lowered action `action` is in `words` (its record count), or `nil` when the action
+    /// is not in the table, whose slot count minus one is `mask`.
     @inline(__always)
-    func withList<Result>(
-        for action: LoweredAction, _ body: (PolicyIndexStorage.View, Int, UnsafeMutablePointer<Header>) -> Result
-    ) -> Result? {
-        withUnsafeMutablePointers { header, elements in
-            let words = UnsafeBufferPointer(start: elements, count: header.pointee.count)
-            let mask = header.pointee.tableMask
-            var slot = Int(truncatingIfNeeded: action.wholeHash) & mask
-            while true {
-                let offset = slot * Self.tableSlotSize
-                let key = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
-                if key == 0 { return nil }
-                let hash = UInt32(words[offset]) | UInt32(words[offset + 1]) << 16
-                if hash == UInt32(truncatingIfNeeded: action.wholeHash) {
-                    let length = Int(words[key])
-                    if length == action.whole.count, let base = words.baseAddress, let bytes = action.whole.baseAddress,
-                        equalBytes(UnsafeRawPointer(base + key + 1), UnsafeRawPointer(bytes), count: length)
-                    {
-                        let view = PolicyIndexStorage.View(
-                            words: words, conditions: UnsafeBufferPointer(header.pointee.conditions))
-                        return body(view, key + 1 + (length + 1) / 2, header)
-                    }
+    static func list(in words: UnsafeBufferPointer<UInt16>, mask: Int, for action: LoweredAction) -> Int? {
+        var slot = Int(truncatingIfNeeded: action.wholeHash) & mask
+        while true {
+            let offset = slot * tableSlotSize
+            let key = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
+            if key == 0 { return nil }
+            let hash = UInt32(words[offset]) | UInt32(words[offset + 1]) << 16
+            if hash == UInt32(truncatingIfNeeded: action.wholeHash) {
+                let length = Int(words[key])
+                if length == action.whole.count, let base = words.baseAddress, let bytes = action.whole.baseAddress,
+                    equalBytes(UnsafeRawPointer(base + key + 1), UnsafeRawPointer(bytes), count: length)
+                {
+                    return key + 1 + (length + 1) / 2
                 }
-                slot = (slot + 1) & mask
             }
+            slot = (slot + 1) & mask
         }
     }
 }
