@@ -30,10 +30,11 @@ struct EngineRun {
     /// `request` is read in place, field by field: the hot loop of a caller keeps its requests in an array,
     /// and passing one by value makes the compiler copy it (a retain of every field) on each call.
     mutating func decide(_ request: UnsafePointer<EvaluationRequest>) -> Decision {
-        denies.removeAll(keepingCapacity: true)
-        allows.removeAll(keepingCapacity: true)
-        missingKeys.removeAll(keepingCapacity: true)
-        missingHashes.removeAll(keepingCapacity: true)
+        // Most of them are already empty: removing nothing still calls into the array's replacement.
+        if !denies.isEmpty { denies.removeAll(keepingCapacity: true) }
+        if !allows.isEmpty { allows.removeAll(keepingCapacity: true) }
+        if !missingKeys.isEmpty { missingKeys.removeAll(keepingCapacity: true) }
+        if !missingHashes.isEmpty { missingHashes.removeAll(keepingCapacity: true) }
         verdicts = PolicyVerdicts()
         // Patterns are lowercased at parse time; the action is lowered once here, into a buffer on the stack
         // (appending to an array checked its uniqueness for every byte), then compared byte for byte.
@@ -44,7 +45,7 @@ struct EngineRun {
         let resource = prepared.resourceBytes
         RequestResource.split(resource) { split in
             let scan = PolicyScan(
-                action: LoweredAction(lowered: lowered), service: RequestService(RequestAction(lowered)),
+                action: LoweredAction(lowered: lowered, wholeHash: request.pointee.actionHash), service: RequestService(RequestAction(lowered)),
                 resource: split,
                 matcher: StatementMatcher(
                     action: RequestAction(lowered), resource: resource, context: RequestContext(prepared),

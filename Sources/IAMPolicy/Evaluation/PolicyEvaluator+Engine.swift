@@ -10,10 +10,25 @@ extension PolicyEvaluator {
     /// for request in requests where engine.decide(request) == .allowed { … }
     /// ```
     public final class Engine {
-        private var run = EngineRun()
+        /// The state, behind a pointer rather than in a stored property: each access to a class's stored
+        /// `var` is checked for exclusivity at run time, which cost more than some decisions.
+        private let state: UnsafeMutablePointer<EngineRun>
+
+        private var run: EngineRun {
+            _read { yield state.pointee }
+            _modify { yield &state.pointee }
+        }
 
         /// Creates an engine.
-        public init() {}
+        public init() {
+            state = UnsafeMutablePointer<EngineRun>.allocate(capacity: 1)
+            state.initialize(to: EngineRun())
+        }
+
+        deinit {
+            state.deinitialize(count: 1)
+            state.deallocate()
+        }
 
         /// Evaluates `request`; the statements and keys behind the decision stay readable until the next call.
         @discardableResult

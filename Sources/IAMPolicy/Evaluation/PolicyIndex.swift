@@ -297,4 +297,13 @@ struct LoweredAction {
         wholeHash = ActionIndex.hash(lowered)
         nameHash = ActionIndex.hash(split.name)
     }
+
+    /// As ``init(lowered:)``, with the hash of the whole action already computed (``EvaluationRequest``'s).
+    init(lowered: UnsafeBufferPointer<UInt8>, wholeHash: UInt64) {
+        let split = RequestAction(lowered)
+        whole = lowered
+        name = split.name
+        self.wholeHash = wholeHash
+        nameHash = ActionIndex.hash(split.name)
+    }
 }
