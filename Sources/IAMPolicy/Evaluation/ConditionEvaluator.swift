@@ -13,6 +13,9 @@ final class ConditionEvaluator: Sendable {
     let keyHash: UInt64
     /// ``ContextKeyIDs/id(_:)`` of ``lowercasedKey``, for the engine's context lookup.
     let keyID: UInt32
+    /// ``ContextKeyIDs/id(_:)`` of ``key`` as written: two conditions report the same missing key exactly when
+    /// their numbers are equal.
+    let writtenKeyID: UInt32
     let setQualifier: ConditionOperator.SetQualifier?
     let ifExists: Bool
     /// ``ConditionOperator/isNegated`` read once: it searches the operator's name.
@@ -43,6 +46,7 @@ final class ConditionEvaluator: Sendable {
         lookupHash = PreparedContext.hash(lowercasedKey)
         keyHash = PreparedContext.hash(key)
         keyID = ContextKeyIDs.id(lowercasedKey)
+        writtenKeyID = ContextKeyIDs.id(key)
         setQualifier = conditionOperator.setQualifier
         ifExists = conditionOperator.ifExists
         isNegated = conditionOperator.isNegated
@@ -196,7 +200,7 @@ final class ConditionEvaluator: Sendable {
 
     /// A missing key (or an empty set): `IfExists` makes it true; `ForAllValues` is true and
     /// `ForAnyValue` false on an empty set; otherwise it is false, or true for a negated operator.
-    private func missing() -> Outcome {
+    func missing() -> Outcome {
         if ifExists { return .satisfied }
         switch setQualifier {
         case .forAllValues: return .satisfied

@@ -9,8 +9,13 @@ import CPrefetch
 struct EngineRun {
     private var denies: [StatementRef] = []
     private var allows: [StatementRef] = []
-    private(set) var missingKeys: [String] = []
-    private var missingHashes: [UInt64] = []
+    /// The missing keys' conditions, in the plan or index that holds them, read only when the keys are asked
+    /// for (``missingKeys``); `missingIDs` are their keys' numbers as written, which tell them apart.
+    private var missingSources: [UnsafePointer<ConditionEvaluator>] = []
+    private var missingIDs: [UInt32] = []
+
+    /// The context keys the last decision found missing, each once, in the order the scan met them.
+    var missingKeys: [String] { missingSources.map { $0.pointee.key } }
     private var verdicts = PolicyVerdicts()
     private(set) var decision = Decision.implicitDeny
     private var evidenceKind = PolicyVerdicts.Evidence.none
@@ -33,8 +38,8 @@ struct EngineRun {
         // Most of them are already empty: removing nothing still calls into the array's replacement.
         if !denies.isEmpty { denies.removeAll(keepingCapacity: true) }
         if !allows.isEmpty { allows.removeAll(keepingCapacity: true) }
-        if !missingKeys.isEmpty { missingKeys.removeAll(keepingCapacity: true) }
-        if !missingHashes.isEmpty { missingHashes.removeAll(keepingCapacity: true) }
+        if !missingSources.isEmpty { missingSources.removeAll(keepingCapacity: true) }
+        if !missingIDs.isEmpty { missingIDs.removeAll(keepingCapacity: true) }
         verdicts = PolicyVerdicts()
         // Patterns are lowercased at parse time; the action is lowered once here, into a buffer on the stack
         // (appending to an array checked its uniqueness for every byte), then compared byte for byte.
@@ -45,7 +50,8 @@ struct EngineRun {
         let resource = prepared.resourceBytes
         RequestResource.split(resource) { split in
             let scan = PolicyScan(
-                action: LoweredAction(lowered: lowered, wholeHash: request.pointee.actionHash), service: RequestService(RequestAction(lowered)),
+                action: LoweredAction(lowered: lowered, wholeHash: request.pointee.actionHash),
+                service: RequestService(RequestAction(lowered)),
                 resource: split,
                 matcher: StatementMatcher(
                     action: RequestAction(lowered), resource: resource, context: RequestContext(prepared),
@@ -264,7 +270,9 @@ struct EngineRun {
             let condition = conditions[index]
             let prepared = scan.matcher.context.prepared
             guard let found = prepared.position(id: condition.keyID) else {
-                if condition.comparison != .null { noteMissing(condition) }
+                if condition.comparison != .null, let base = conditions.baseAddress {
+                    noteMissing(condition.writtenKeyID, base + index)
+                }
                 if holds, condition.evaluate(nil, readings: nil, scan.matcher.context) != .satisfied { holds = false }
                 continue
             }
@@ -296,9 +304,16 @@ struct EngineRun {
             let condition = at
             at += PackedCondition.length(words, condition)
             guard let found = prepared.position(id: PackedCondition.keyID(words, condition)) else {
-                let object = view.conditions[index]
-                if object.comparison != .null { noteMissing(object) }
-                if holds, object.evaluate(nil, readings: nil, scan.matcher.context) != .satisfied { holds = false }
+                // The packed form says all a missing key needs: the object is not read.
+                if PackedCondition.isNull(words, condition) {
+                    let object = view.conditions[index]
+                    if holds, object.evaluate(nil, readings: nil, scan.matcher.context) != .satisfied { holds = false }
+                } else {
+                    if let base = view.conditions.baseAddress {
+                        noteMissing(PackedCondition.writtenKeyID(words, condition), base + index)
+                    }
+                    if !PackedCondition.holdsWhenMissing(words, condition) { holds = false }
+                }
                 continue
             }
             guard holds else { continue }
@@ -323,12 +338,10 @@ struct EngineRun {
         return holds
     }
 
-    private mutating func noteMissing(_ condition: ConditionEvaluator) {
-        for index in missingHashes.indices where missingHashes[index] == condition.keyHash {
-            if missingKeys[index] == condition.key { return }
-        }
-        missingHashes.append(condition.keyHash)
-        missingKeys.append(condition.key)
+    private mutating func noteMissing(_ id: UInt32, _ source: UnsafePointer<ConditionEvaluator>) {
+        for known in missingIDs where known == id { return }
+        missingIDs.append(id)
+        missingSources.append(source)
     }
 }
 

@@ -10,25 +10,31 @@
 /// value), a missing key and a multivalued context value still go to the object, which stays in the plan.
 ///
 /// Layout (in words; 32- and 64-bit values low word first): flags (1: the comparison's number in the low
-/// byte, ``negatedFlag``, ``valuesFlag`` when the values follow), the key's ``ContextKeyIDs`` number (2),
-/// the condition's whole length (1); with ``valuesFlag``, the value count (1) and each value: a number or
+/// byte, ``negatedFlag``, ``valuesFlag`` when the values follow, ``missingHoldsFlag``), the key's
+/// ``ContextKeyIDs`` number (2), the condition's whole length (1), the number of the key as written (2, for
+/// reporting it missing); with ``valuesFlag``, the value count (1) and each value: a number or
 /// date as a presence word and the `Double`'s bits (5), an IP range as a presence word, its high and low
 /// halves, whether it is IPv6 and its prefix length (11), a `Bool` or string value as its length and its
 /// elements, one per word.
 enum PackedCondition {
-    static let headerSize = 4
+    static let headerSize = 6
     static let negatedFlag: UInt16 = 0x100
     static let valuesFlag: UInt16 = 0x200
+    /// Whether the condition holds when its key is missing (``ConditionEvaluator/missing()``).
+    static let missingHoldsFlag: UInt16 = 0x400
 
     /// Appends `condition`'s packed form.
     static func put(_ condition: ConditionEvaluator, into words: inout [UInt16]) {
         let start = words.count
         var flags = UInt16(condition.comparison.number)
         if condition.isNegated { flags |= negatedFlag }
+        if condition.missing() == .satisfied { flags |= missingHoldsFlag }
         words.append(flags)
         words.append(UInt16(truncatingIfNeeded: condition.keyID))
         words.append(UInt16(truncatingIfNeeded: condition.keyID >> 16))
         words.append(0)
+        words.append(UInt16(truncatingIfNeeded: condition.writtenKeyID))
+        words.append(UInt16(truncatingIfNeeded: condition.writtenKeyID >> 16))
         if let values = values(of: condition) {
             words[start] |= valuesFlag
             words += values
@@ -91,6 +97,23 @@ enum PackedCondition {
 
     @inline(__always)
     static func length(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> Int { Int(words[at + 3]) }
+
+    @inline(__always)
+    static func writtenKeyID(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> UInt32 {
+        UInt32(words[at + 4]) | UInt32(words[at + 5]) << 16
+    }
+
+    /// The comparison is `Null`, whose key is never reported missing, and whose missing key the object decides.
+    @inline(__always)
+    static func isNull(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> Bool {
+        words[at] & 0xFF == UInt16(ConditionEvaluator.Comparison.null.number)
+    }
+
+    /// Whether the condition holds when its key is missing, for a comparison other than `Null`.
+    @inline(__always)
+    static func holdsWhenMissing(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> Bool {
+        words[at] & missingHoldsFlag != 0
+    }
 
     /// Whether the condition holds for the single value `text` with its `readings`; `nil` when the record
     /// does not hold the values, or the bytes are not enough (see ``ConditionEvaluator/evaluate(single:readings:_:)``).
