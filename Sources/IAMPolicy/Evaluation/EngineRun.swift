@@ -276,19 +276,23 @@ struct EngineRun {
                 if holds, condition.evaluate(nil, readings: nil, scan.matcher.context) != .satisfied { holds = false }
                 continue
             }
-            guard holds else { continue }
-            let readings = prepared.readings(at: found)
-            if let text = prepared.text(of: readings),
-                let outcome = condition.evaluate(single: text, readings: readings, scan.matcher.context)
-            {
-                if outcome != .satisfied { holds = false }
-            } else if condition.evaluate(prepared.value(at: found), readings: readings, scan.matcher.context)
-                != .satisfied
-            {
-                holds = false
-            }
+            if holds, !Self.holds(condition, at: found, prepared.readings(at: found), scan) { holds = false }
         }
         return holds
+    }
+
+    /// Whether `condition` holds for the context value at `found`: from its bytes and readings when they are
+    /// enough, otherwise from the value itself.
+    private static func holds(
+        _ condition: ConditionEvaluator, at found: Int, _ readings: ContextReadings, _ scan: PolicyScan
+    ) -> Bool {
+        let prepared = scan.matcher.context.prepared
+        if let text = prepared.text(of: readings),
+            let outcome = condition.evaluate(single: text, readings: readings, scan.matcher.context)
+        {
+            return outcome == .satisfied
+        }
+        return condition.evaluate(prepared.value(at: found), readings: readings, scan.matcher.context) == .satisfied
     }
 
     /// As ``conditionsHold(_:_:_:evaluate:)`` for a plan record's conditions, read from their packed form
@@ -324,16 +328,7 @@ struct EngineRun {
                 if !outcome { holds = false }
                 continue
             }
-            let object = view.conditions[index]
-            if let text = prepared.text(of: readings),
-                let outcome = object.evaluate(single: text, readings: readings, scan.matcher.context)
-            {
-                if outcome != .satisfied { holds = false }
-            } else if object.evaluate(prepared.value(at: found), readings: readings, scan.matcher.context)
-                != .satisfied
-            {
-                holds = false
-            }
+            if !Self.holds(view.conditions[index], at: found, readings, scan) { holds = false }
         }
         return holds
     }
