@@ -83,9 +83,17 @@ enum PackedResourcePattern {
         guard leading >= 1, leading <= resource.colonCount, resource.colon(leading - 1) + 1 == prefixLength else {
             return false
         }
-        guard let base = words.baseAddress, let text = resource.bytes.baseAddress,
-            equalBytes(UnsafeRawPointer(base + offset + headerSize), UnsafeRawPointer(text), count: prefixLength)
-        else { return false }
+        guard let base = words.baseAddress, let text = resource.bytes.baseAddress else { return false }
+        let stored = UnsafeRawPointer(base + offset + headerSize)
+        // The leading bytes' last eight first: every ARN begins `arn:aws:`, and the service, region and
+        // account, at the end, are where patterns differ.
+        if prefixLength >= 8,
+            stored.loadUnaligned(fromByteOffset: prefixLength - 8, as: UInt64.self)
+                != UnsafeRawPointer(text).loadUnaligned(fromByteOffset: prefixLength - 8, as: UInt64.self)
+        {
+            return false
+        }
+        guard equalBytes(stored, UnsafeRawPointer(text), count: prefixLength) else { return false }
         var glob = offset + headerSize + (prefixLength + 1) / 2
         var start = prefixLength
         for number in leading..<(leading + Int(words[offset + 4])) {
