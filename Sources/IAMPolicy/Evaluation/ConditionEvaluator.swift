@@ -7,10 +7,6 @@ final class ConditionEvaluator: Sendable {
     /// The context key as written, which is how a missing key is reported.
     let key: String
     let lowercasedKey: String
-    /// ``PreparedContext/hash(_:)`` of ``lowercasedKey``, for the context lookup.
-    let lookupHash: UInt64
-    /// The same hash of ``key`` as written, which tells most missing keys apart without reading the string.
-    let keyHash: UInt64
     /// ``ContextKeyIDs/id(_:)`` of ``lowercasedKey``, for the engine's context lookup.
     let keyID: UInt32
     /// ``ContextKeyIDs/id(_:)`` of ``key`` as written: two conditions report the same missing key exactly when
@@ -43,8 +39,6 @@ final class ConditionEvaluator: Sendable {
     init(operator conditionOperator: ConditionOperator, key: String, values: [String], variables: Bool) {
         self.key = key
         lowercasedKey = key.lowercased()
-        lookupHash = PreparedContext.hash(lowercasedKey)
-        keyHash = PreparedContext.hash(key)
         keyID = ContextKeyIDs.id(lowercasedKey)
         writtenKeyID = ContextKeyIDs.id(key)
         setQualifier = conditionOperator.setQualifier

@@ -83,21 +83,17 @@ struct EngineRun {
     func prefetchList(_ request: UnsafePointer<EvaluationRequest>) {
         guard let words = request.pointee.policySetPlan?.words, let mask = request.pointee.policySetPlan?.tableMask
         else { return }
-        let hash = UInt32(truncatingIfNeeded: request.pointee.actionHash)
-        var slot = Int(hash) & mask
-        while true {
-            let offset = slot * PolicySetPlanStorage.tableSlotSize
-            let key = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
-            if key == 0 { return }
-            if UInt32(words[offset]) | UInt32(words[offset + 1]) << 16 == hash {
-                let end = Int(words[offset + 4]) | Int(words[offset + 5]) << 16
-                // 32 words are 64 bytes, one cache line.
-                for line in stride(from: key, to: end, by: 32) { iam_prefetch(words + line) }
-                iam_prefetch(words + end - 1)
-                return
-            }
-            slot = (slot + 1) & mask
-        }
+        // The first slot with the action's hash: its key is not compared, since a wrong guess only reads lines
+        // that are not needed.
+        guard
+            let slot = PolicySetPlanStorage.slot(
+                words, mask: mask, hash: request.pointee.actionHash, where: { _ in true })
+        else { return }
+        let key = Int(words[slot + 2]) | Int(words[slot + 3]) << 16
+        let end = Int(words[slot + 4]) | Int(words[slot + 5]) << 16
+        // 32 words are 64 bytes, one cache line.
+        for line in stride(from: key, to: end, by: 32) { iam_prefetch(words + line) }
+        iam_prefetch(words + end - 1)
     }
 
     private mutating func scanAll(_ request: UnsafePointer<EvaluationRequest>, _ scan: PolicyScan) {

@@ -137,7 +137,6 @@ public struct EvaluationRequest: Sendable {
         sessionPolicies: [ParsedPolicy] = []
     ) {
         storedPrincipal = principal
-        principalTraits = PrincipalTraits(principal)
         self.action = action
         actionHash = Self.loweredHash(action)
         self.resource = resource
@@ -149,14 +148,19 @@ public struct EvaluationRequest: Sendable {
         self.resourcePolicyKind = resourcePolicyKind
         self.scps = scps
         self.sessionPolicies = sessionPolicies
-        prepared = PreparedContext(context, principal: principal, action: action, resource: resource)
-        preparedMemory = PreparedMemory(prepared)
+        (principalTraits, prepared, preparedMemory) = Self.preparation(principal, action, resource, context)
     }
 
     private mutating func prepare() {
-        principalTraits = PrincipalTraits(principal)
-        prepared = PreparedContext(context, principal: principal, action: action, resource: resource)
-        preparedMemory = PreparedMemory(prepared)
+        (principalTraits, prepared, preparedMemory) = Self.preparation(principal, action, resource, context)
+    }
+
+    /// What ``prepare()`` keeps of the request, made from its principal, action, resource and context.
+    private static func preparation(
+        _ principal: EvaluationPrincipal, _ action: String, _ resource: String, _ context: [String: ContextValue]
+    ) -> (PrincipalTraits, PreparedContext, PreparedMemory) {
+        let prepared = PreparedContext(context, principal: principal, action: action, resource: resource)
+        return (PrincipalTraits(principal), prepared, PreparedMemory(prepared))
     }
 
     private static func loweredHash(_ action: String) -> UInt64 {
@@ -172,16 +176,16 @@ struct RequestContext {
         self.prepared = prepared
     }
 
-    /// The value of a key given in lowercase with its ``PreparedContext/hash(_:)``; explicit context wins
-    /// over principal-derived keys.
+    /// The value of the key numbered `id` (``ContextKeyIDs``); explicit context wins over principal-derived
+    /// keys.
     @inline(__always)
-    func value(hash: UInt64, lowercasedKey key: String) -> ContextValue? {
-        prepared.value(hash: hash, lowercasedKey: key)
+    func value(id: UInt32) -> ContextValue? {
+        prepared.position(id: id).map(prepared.value(at:))
     }
 
     /// A value usable as a policy variable: single-valued only (*Variables and tags*).
-    func singleValue(hash: UInt64, lowercasedKey key: String) -> String? {
-        switch prepared.value(hash: hash, lowercasedKey: key) {
+    func singleValue(id: UInt32) -> String? {
+        switch value(id: id) {
         case .string(let text): text
         case .strings(let texts) where texts.count == 1: texts[0]
         default: nil

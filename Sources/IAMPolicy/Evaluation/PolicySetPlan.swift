@@ -107,20 +107,32 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
     /// is not in the table, whose slot count minus one is `mask`.
     @inline(__always)
     static func list(in words: UnsafeBufferPointer<UInt16>, mask: Int, for action: LoweredAction) -> Int? {
-        var slot = Int(truncatingIfNeeded: action.wholeHash) & mask
+        guard let base = words.baseAddress, let bytes = action.whole.baseAddress,
+            let slot = slot(
+                base, mask: mask, hash: action.wholeHash,
+                where: { key in
+                    Int(words[key]) == action.whole.count
+                        && equalBytes(
+                            UnsafeRawPointer(base + key + 1), UnsafeRawPointer(bytes), count: action.whole.count)
+                })
+        else { return nil }
+        let key = Int(words[slot + 2]) | Int(words[slot + 3]) << 16
+        return key + 1 + (Int(words[key]) + 1) / 2
+    }
+
+    /// The offset of the first table slot, probing from `hash`'s, whose hash is `hash`'s low 32 bits and whose
+    /// key (at the offset the slot gives) `accepts`; `nil` at an empty slot.
+    @inline(__always)
+    static func slot(
+        _ words: UnsafePointer<UInt16>, mask: Int, hash: UInt64, where accepts: (Int) -> Bool
+    ) -> Int? {
+        let low = UInt32(truncatingIfNeeded: hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let offset = slot * tableSlotSize
             let key = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
             if key == 0 { return nil }
-            let hash = UInt32(words[offset]) | UInt32(words[offset + 1]) << 16
-            if hash == UInt32(truncatingIfNeeded: action.wholeHash) {
-                let length = Int(words[key])
-                if length == action.whole.count, let base = words.baseAddress, let bytes = action.whole.baseAddress,
-                    equalBytes(UnsafeRawPointer(base + key + 1), UnsafeRawPointer(bytes), count: length)
-                {
-                    return key + 1 + (length + 1) / 2
-                }
-            }
+            if UInt32(words[offset]) | UInt32(words[offset + 1]) << 16 == low, accepts(key) { return offset }
             slot = (slot + 1) & mask
         }
     }

@@ -9,8 +9,8 @@
 struct PolicyVariableTemplate: Sendable, Equatable {
     enum Part: Sendable, Equatable {
         case pattern([UInt16])
-        /// A context key, lowercased for lookup and hashed (``PreparedContext/hash(_:)``), with an optional default.
-        case variable(key: String, hash: UInt64, defaultValue: String?)
+        /// A context key, lowercased, and its number for lookup (``ContextKeyIDs``), with an optional default.
+        case variable(key: String, id: UInt32, defaultValue: String?)
     }
 
     /// The compiled pattern when the text has no variables: the common case, resolved without allocating.
@@ -74,14 +74,14 @@ struct PolicyVariableTemplate: Sendable, Equatable {
     private static func variable(_ inner: String) -> Part {
         guard let comma = inner.firstIndex(of: ",") else {
             let key = trimmed(inner).lowercased()
-            return .variable(key: key, hash: PreparedContext.hash(key), defaultValue: nil)
+            return .variable(key: key, id: ContextKeyIDs.id(key), defaultValue: nil)
         }
         let key = trimmed(inner[..<comma]).lowercased()
         var value = trimmed(inner[inner.index(after: comma)...])
         if value.count >= 2, value.hasPrefix("'"), value.hasSuffix("'") {
             value = String(value.dropFirst().dropLast())
         }
-        return .variable(key: key, hash: PreparedContext.hash(key), defaultValue: value)
+        return .variable(key: key, id: ContextKeyIDs.id(key), defaultValue: value)
     }
 
     private static func trimmed(_ text: some StringProtocol) -> String {
@@ -108,8 +108,8 @@ struct PolicyVariableTemplate: Sendable, Equatable {
             switch part {
             case .pattern(let pattern):
                 count += pattern.count
-            case .variable(let key, let hash, let defaultValue):
-                guard let value = substitution(context, key, hash, defaultValue) else { return nil }
+            case .variable(_, let id, let defaultValue):
+                guard let value = substitution(context, id, defaultValue) else { return nil }
                 count += value.utf8.count
             }
         }
@@ -122,8 +122,8 @@ struct PolicyVariableTemplate: Sendable, Equatable {
                         buffer[position] = element
                         position += 1
                     }
-                case .variable(let key, let hash, let defaultValue):
-                    for byte in (substitution(context, key, hash, defaultValue) ?? "").utf8 where position < count {
+                case .variable(_, let id, let defaultValue):
+                    for byte in (substitution(context, id, defaultValue) ?? "").utf8 where position < count {
                         buffer[position] = UInt16(byte)
                         position += 1
                     }
@@ -134,9 +134,9 @@ struct PolicyVariableTemplate: Sendable, Equatable {
     }
 
     private func substitution(
-        _ context: RequestContext, _ key: String, _ hash: UInt64, _ defaultValue: String?
+        _ context: RequestContext, _ id: UInt32, _ defaultValue: String?
     ) -> String? {
-        guard let value = context.singleValue(hash: hash, lowercasedKey: key) ?? defaultValue else { return nil }
+        guard let value = context.singleValue(id: id) ?? defaultValue else { return nil }
         return foldCase ? value.lowercased() : value
     }
 }

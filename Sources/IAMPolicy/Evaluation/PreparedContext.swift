@@ -1,18 +1,17 @@
-/// A request's context in the form the evaluator searches: keys lowercased and hashed, and the keys AWS
+/// A request's context in the form the evaluator searches: keys lowercased and numbered, and the keys AWS
 /// derives from the principal already computed, built once when the request is made or changed.
 ///
-/// Why not a dictionary: a condition's key is hashed once, at parse time (``ParsedCondition/lookupHash``),
-/// so a lookup is a scan of a dozen 64-bit hashes in one or two cache lines and one string comparison,
-/// where `Dictionary<String, _>` hashes the key on every lookup.
+/// Why not a dictionary: a condition's or policy variable's key is numbered once, at parse time
+/// (``ContextKeyIDs``), so a lookup is a scan of a dozen 32-bit numbers in one cache line, where
+/// `Dictionary<String, _>` hashes the key on every lookup.
 ///
 /// What the engine reads of a request is also laid out in one block of memory (``block``), so that it can
 /// be asked for, whole, while the request before is decided: the context keys' numbers
 /// (``ContextKeyIDs``), each value's readings, then the bytes of the action (lowered), the resource and each
 /// single value.
 final class PreparedContext: @unchecked Sendable {
-    /// Parallel to `keys` and `values`: explicit context keys first, then the derived keys they do not shadow.
-    private let hashes: [UInt64]
-    private let keys: [String]
+    /// Explicit context values first, then the derived keys' that they do not shadow, in the order of the
+    /// block's key numbers.
     private let values: [ContextValue]
     /// The block: `count` key numbers (`UInt32`), padded to 8 bytes; `count` ``PackedReadings``; the
     /// lowered action's bytes; the resource's; each single value's. Immutable once made.
@@ -24,18 +23,15 @@ final class PreparedContext: @unchecked Sendable {
     private let resourceRange: Range<Int>
 
     init(_ context: [String: ContextValue], principal: EvaluationPrincipal, action: String, resource: String) {
-        var hashes: [UInt64] = []
-        var keys: [String] = []
+        var ids: [UInt32] = []
         var values: [ContextValue] = []
-        hashes.reserveCapacity(context.count + 4)
-        keys.reserveCapacity(context.count + 4)
+        ids.reserveCapacity(context.count + 4)
         values.reserveCapacity(context.count + 4)
         func add(_ key: String, _ value: ContextValue) {
-            let hash = Self.hash(key)
+            let id = ContextKeyIDs.id(key)
             // First spelling wins when a caller passes one key twice in different cases.
-            for index in hashes.indices where hashes[index] == hash && keys[index] == key { return }
-            hashes.append(hash)
-            keys.append(key)
+            guard !ids.contains(id) else { return }
+            ids.append(id)
             values.append(value)
         }
         // Without an ASCII capital in any key, the keys are taken as they are (a non-ASCII capital stays).
@@ -52,10 +48,8 @@ final class PreparedContext: @unchecked Sendable {
             add(lowerKey, value)
         }
         for (key, value) in Self.derived(principal) { add(key, .string(value)) }
-        self.hashes = hashes
-        self.keys = keys
         self.values = values
-        count = keys.count
+        count = ids.count
         readingsOffset = (count * MemoryLayout<UInt32>.stride + 7) & ~7
         let readingsEnd = readingsOffset + count * MemoryLayout<PackedReadings>.stride
         var bytes = Array(action.utf8.lazy.map(lowerASCII))
@@ -73,9 +67,8 @@ final class PreparedContext: @unchecked Sendable {
         }
         blockSize = readingsEnd + bytes.count
         block = UnsafeMutableRawPointer.allocate(byteCount: max(blockSize, 1), alignment: 8)
-        for (index, key) in keys.enumerated() {
-            block.storeBytes(
-                of: ContextKeyIDs.id(key), toByteOffset: index * MemoryLayout<UInt32>.stride, as: UInt32.self)
+        for (index, id) in ids.enumerated() {
+            block.storeBytes(of: id, toByteOffset: index * MemoryLayout<UInt32>.stride, as: UInt32.self)
         }
         (block + readingsOffset).bindMemory(to: PackedReadings.self, capacity: count)
             .initialize(from: readings, count: count)
@@ -113,33 +106,12 @@ final class PreparedContext: @unchecked Sendable {
         readings.text.map(bytes)
     }
 
-    /// The value of `key`, given in lowercase with its ``hash(_:)``.
-    @inline(__always)
-    func value(hash: UInt64, lowercasedKey key: String) -> ContextValue? {
-        for index in hashes.indices where hashes[index] == hash && keys[index] == key { return values[index] }
-        return nil
-    }
-
-    /// Where the value of `key` (given as for ``value(hash:lowercasedKey:)``) is, for ``value(at:)`` and
-    /// ``readings(at:)``: a position rather than a tuple of both, which the caller had to destroy generically.
-    @inline(__always)
-    func position(hash: UInt64, lowercasedKey key: String) -> Int? {
-        for index in hashes.indices where hashes[index] == hash && keys[index] == key { return index }
-        return nil
-    }
-
     @inline(__always)
     func value(at position: Int) -> ContextValue { values[position] }
 
     @inline(__always)
     func readings(at position: Int) -> ContextReadings {
         (block + readingsOffset).assumingMemoryBound(to: PackedReadings.self)[position].readings
-    }
-
-    /// `String`'s own hash, computed once per key (at parse time for a policy's keys): equal strings, which
-    /// `==` decides by Unicode canonical equivalence, hash equal, so the search finds what a dictionary would.
-    static func hash(_ key: String) -> UInt64 {
-        UInt64(UInt(bitPattern: key.hashValue))
     }
 
     /// *Variables and tags*, principal-derived keys: `aws:username` exists only for IAM users, and

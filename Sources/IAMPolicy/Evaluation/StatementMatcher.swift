@@ -50,7 +50,7 @@ struct StatementMatcher {
             // Read in place: copying a condition retains each of its fields.
             for index in conditions.indices {
                 let evaluator = conditions[index].evaluator
-                let value = context.value(hash: evaluator.lookupHash, lowercasedKey: evaluator.lowercasedKey)
+                let value = context.value(id: evaluator.keyID)
                 if value == nil, conditions[index].comparison != .null, !missingKeys.contains(conditions[index].key) {
                     missingKeys.append(conditions[index].key)
                 }
