@@ -109,7 +109,7 @@ extension IAMService {
         role.tags = request.tags ?? []
         role.permissionsBoundary = request.permissionsBoundary
         account.roles[Account.key(role.name)] = role
-        committed(principal, "CreateRole", arn)
+        committedPolicyChange(principal, "CreateRole", arn)
         var shape = account.shape(of: role, detailed: true)
         shape.roleLastUsed = nil
         return RoleResponse(role: shape)
@@ -205,7 +205,7 @@ extension IAMService {
         try checkModifiable(role)
         try checkTrustPolicy(request.policyDocument, field: "policyDocument")
         account.roles[Account.key(role.name)]?.assumeRolePolicyDocument = request.policyDocument
-        committed(principal, "UpdateAssumeRolePolicy", arn)
+        committedPolicyChange(principal, "UpdateAssumeRolePolicy", arn)
         return EmptyResponse()
     }
 
@@ -240,7 +240,7 @@ extension IAMService {
         }
         if !role.inlinePolicies.isEmpty { throw .deleteConflict("Cannot delete entity, must delete policies first.") }
         account.roles[key] = nil
-        committed(principal, "DeleteRole", arn)
+        committedPolicyChange(principal, "DeleteRole", arn)
         return EmptyResponse()
     }
 

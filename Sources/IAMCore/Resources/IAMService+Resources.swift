@@ -1,22 +1,5 @@
 import IAMPolicy
 
-/// Which actions change a policy an access analyzer reads, so `committed` re-analyzes the resource.
-enum AccessAnalysis {
-    static let policyChangingActions: Set<String> = [
-        "CreateRole", "UpdateAssumeRolePolicy", "DeleteRole",
-        "s3:CreateBucket", "s3:DeleteBucket", "s3:PutBucketPolicy", "s3:DeleteBucketPolicy",
-        "kms:CreateKey", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion",
-        "sqs:CreateQueue", "sqs:DeleteQueue", "sqs:SetQueueAttributes",
-        "lambda:CreateFunction", "lambda:DeleteFunction", "lambda:AddPermission", "lambda:RemovePermission",
-        "lambda:PublishLayerVersion", "lambda:DeleteLayerVersion", "lambda:AddLayerVersionPermission",
-        "lambda:RemoveLayerVersionPermission",
-        "secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:PutResourcePolicy",
-        "secretsmanager:DeleteResourcePolicy",
-    ]
-
-    static func changesAnalyzedPolicy(_ action: String) -> Bool { policyChangingActions.contains(action) }
-}
-
 /// What the resource actions share: authorisation with each service's own access-denied code,
 /// policy validation with each service's malformed-policy code, and storing the resource.
 extension IAMService {
@@ -57,11 +40,11 @@ extension IAMService {
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
     }
 
-    /// Stores (or, with nil, removes) a resource and records the change, which re-analyzes it.
+    /// Stores (or, with nil, removes) a resource and records the change, re-analyzing it.
     mutating func commitResource(
         _ resource: SharedResource?, arn: String, _ principal: Principal, _ action: String
     ) {
         account.resources[arn] = resource
-        committed(principal, action, arn)
+        committedPolicyChange(principal, action, arn)
     }
 }

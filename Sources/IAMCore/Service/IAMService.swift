@@ -105,8 +105,14 @@ public struct IAMService: Sendable {
         revision += 1
         // Every write is also the moment to forget credentials that can never be used again.
         account.pruneExpiredCredentials(at: clock.now())
-        // And to bring the analyzers' findings up to date with a policy that just changed.
-        if AccessAnalysis.changesAnalyzedPolicy(action) { account.reanalyze(arn: resource, at: clock.now()) }
+    }
+
+    /// As ``committed(_:_:_:)`` for a change to a policy the access analyzers read (a resource-based policy
+    /// or a role's trust policy, including the resource's creation or deletion): the analyzers' findings
+    /// for `resource` are brought up to date.
+    mutating func committedPolicyChange(_ principal: Principal, _ action: String, _ resource: String) {
+        account.reanalyze(arn: resource, at: clock.now())
+        committed(principal, action, resource)
     }
 
     /// Replaces the account wholesale (used when the workspace is reloaded from disk).
