@@ -29,7 +29,8 @@ enum ImportBenchmark {
                     id: id, name: "Imported", createDate: Timestamp(secondsSince1970: 1_767_225_600),
                     root: RootUser(email: "root@example.com", passwordHash: CredentialReportImporter.noPasswordHash))
                 var summary = ImportSummary()
-                let account = try AccountImport.merge(details, into: empty, file: file, summary: &summary)
+                let account = try AccountImport.merge(
+                    details, into: empty, file: file, at: Timestamp(microseconds: 0), summary: &summary)
                 users = account.users.count
                 _ = try Workspace.create(path: workspace, account: account)
             }

@@ -141,7 +141,8 @@ struct MotoRemoteLibraryTests {
         let base = Account(
             id: first.accountId, name: "pulled", createDate: first.account.createDate,
             root: RootUser(email: "root@example.com", passwordHash: "root-hash"))
-        var (account, summary) = try RemotePullMerge.merge(first, into: base, source: "moto")
+        var (account, summary) = try RemotePullMerge.merge(
+            first, into: base, source: "moto", at: Timestamp(microseconds: 0))
         #expect(summary.created["users"] == 2)
         #expect(account.user(named: "alice")?.accessKeys.map(\.id) == [keyId])
         #expect(account.user(named: "alice")?.accessKeys.first?.secretHash == CredentialReportImporter.noSecretHash)
@@ -152,7 +153,8 @@ struct MotoRemoteLibraryTests {
         try moto.call("DeleteUser", ["UserName": "bot"])
         try moto.call("UpdateAccessKey", ["UserName": "alice", "AccessKeyId": keyId, "Status": "Inactive"])
         let second = try Self.read(moto)
-        let (merged, secondSummary) = try RemotePullMerge.merge(second, into: account, source: "moto")
+        let (merged, secondSummary) = try RemotePullMerge.merge(
+            second, into: account, source: "moto", at: Timestamp(microseconds: 0))
         #expect(merged.user(named: "bot") == nil)
         #expect(secondSummary.notes.contains("removed 1 users the endpoint does not have"))
         let alice = try #require(merged.user(named: "alice"))

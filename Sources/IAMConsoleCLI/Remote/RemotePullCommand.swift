@@ -21,9 +21,8 @@ enum RemotePullCommand {
                             message: "the workspace holds account \(account.id), but the endpoint's credentials are "
                                 + "of account \(snapshot.accountId); pull into another workspace (--workspace PATH)")
                     }
-                    var (merged, result) = try RemotePullMerge.merge(snapshot, into: account, source: source)
-                    // Pulled trust policies are analyzed like edited ones: findings follow the new documents.
-                    merged.reanalyzeAll(at: try environment.clock().now())
+                    let (merged, result) = try RemotePullMerge.merge(
+                        snapshot, into: account, source: source, at: try environment.clock().now())
                     summary = result
                     return (merged, ())
                 }
@@ -31,7 +30,8 @@ enum RemotePullCommand {
                 var base = try WorkspaceImportCommand.newAccount(
                     snapshot.accountId, parsed.options, environment: environment, dryRun: false)
                 if parsed.options["account-name"] == nil, let alias = snapshot.account.alias { base.name = alias }
-                let (merged, result) = try RemotePullMerge.merge(snapshot, into: base, source: source)
+                let (merged, result) = try RemotePullMerge.merge(
+                    snapshot, into: base, source: source, at: try environment.clock().now())
                 summary = result
                 _ = try Workspace.create(path: path, account: merged)
             }

@@ -46,7 +46,8 @@ enum WorkspaceImportCommand {
                 summary = ImportSummary()
                 var result = account
                 if let details, let detailsPath {
-                    result = try AccountImport.merge(details, into: result, file: detailsPath, summary: &summary)
+                    result = try AccountImport.merge(
+                        details, into: result, file: detailsPath, at: now, summary: &summary)
                 }
                 if let (csvPath, text) = report {
                     result = try CredentialReportImporter.apply(text, file: csvPath, to: result, summary: &summary)
@@ -54,8 +55,6 @@ enum WorkspaceImportCommand {
                 if !trailFiles.isEmpty {
                     result = try CloudTrailFiles.apply(trailFiles, to: result, now: now, summary: &summary)
                 }
-                // Imported trust policies are analyzed like edited ones: findings follow the new documents.
-                if details != nil { result.reanalyzeAll(at: now) }
                 return result
             }
             if FileManager.default.fileExists(atPath: path) {

@@ -11,11 +11,14 @@ import IAMWorkspace
 /// user (same id) and key (same id) are the same; otherwise they are hashes that never verify.
 public enum RemotePullMerge {
     /// The account after pulling `snapshot` into `account`, with the summary of what changed.
+    /// The analyzers' findings are brought up to date at `now`, after what the endpoint no longer has is
+    /// removed: pulled trust policies are analyzed like edited ones.
     public static func merge(
-        _ snapshot: RemoteSnapshot, into account: Account, source: String
+        _ snapshot: RemoteSnapshot, into account: Account, source: String, at now: Timestamp
     ) throws(ImportError) -> (Account, ImportSummary) {
         var summary = ImportSummary()
-        var merged = try AccountImport.merge(snapshot.details, into: account, file: source, summary: &summary)
+        var merged = try AccountImport.mergeWithoutAnalysis(
+            snapshot.details, into: account, file: source, summary: &summary)
         let remote = snapshot.account
         removeAbsent(from: &merged, remote: remote, summary: &summary)
         for (key, remoteUser) in remote.users {
@@ -56,6 +59,7 @@ public enum RemotePullMerge {
         merged.alias = remote.alias
         merged.passwordPolicy = remote.passwordPolicy
         summary.notes += snapshot.notes.filter { !summary.notes.contains($0) }
+        merged.reanalyzeAll(at: now)
         return (merged, summary)
     }
 

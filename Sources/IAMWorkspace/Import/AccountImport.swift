@@ -14,8 +14,20 @@ public enum AccountImport {
     /// AWS's quota of users per account; larger imports work and are noted.
     static let userQuota = 5_000
 
-    /// Merges `details` into `account`, recording counts and skipped items in `summary`.
+    /// Merges `details` into `account`, recording counts and skipped items in `summary`. The analyzers'
+    /// findings are brought up to date at `now`: imported trust policies are analyzed like edited ones.
     public static func merge(
+        _ details: AuthorizationDetails, into account: Account, file: String, at now: Timestamp,
+        summary: inout ImportSummary
+    ) throws(ImportError) -> Account {
+        var merged = try mergeWithoutAnalysis(details, into: account, file: file, summary: &summary)
+        merged.reanalyzeAll(at: now)
+        return merged
+    }
+
+    /// As ``merge(_:into:file:at:summary:)``, leaving the findings to the caller, which changes the account
+    /// further before they are brought up to date.
+    public static func mergeWithoutAnalysis(
         _ details: AuthorizationDetails, into account: Account, file: String, summary: inout ImportSummary
     ) throws(ImportError) -> Account {
         var account = account

@@ -15,7 +15,8 @@ import Testing
         let details = try AuthorizationDetailsImporter.read(
             try ImportFixtures.data("authorization-details.json"), file: "fixture")
         var summary = ImportSummary()
-        let merged = try AccountImport.merge(details, into: account, file: "fixture", summary: &summary)
+        let merged = try AccountImport.merge(
+            details, into: account, file: "fixture", at: ImportFixtures.importTime, summary: &summary)
         #expect(merged.user(named: "keep-me") != nil)
         #expect(merged.user(named: "mira")?.accessKeys == [key])
         #expect(merged.user(named: "mira")?.tags == [Tag(key: "team", value: "orbit")])
@@ -29,7 +30,8 @@ import Testing
         var summary = ImportSummary()
         let error = try #require(throws: ImportError.self) {
             try AccountImport.merge(
-                details, into: ImportFixtures.emptyAccount(id: "111122223333"), file: "f", summary: &summary)
+                details, into: ImportFixtures.emptyAccount(id: "111122223333"), file: "f",
+                at: ImportFixtures.importTime, summary: &summary)
         }
         #expect(error.message.contains("444455556666"))
     }
@@ -45,7 +47,8 @@ import Testing
         let details = try AuthorizationDetailsImporter.read(Data(text.utf8), file: "f")
         var summary = ImportSummary()
         let account = try AccountImport.merge(
-            details, into: ImportFixtures.emptyAccount(id: "123456789012"), file: "f", summary: &summary)
+            details, into: ImportFixtures.emptyAccount(id: "123456789012"), file: "f", at: ImportFixtures.importTime,
+            summary: &summary)
         #expect(account.user(named: "user0")?.groups == [])
         #expect(account.user(named: "user0")?.attachedPolicies == [])
         #expect(summary.skipped.count == 2)

@@ -174,7 +174,8 @@ import Testing
         let details = try AuthorizationDetailsImporter.read(Data(text.utf8), file: "big.json") { _, _ in reports += 1 }
         var summary = ImportSummary()
         let account = try AccountImport.merge(
-            details, into: ImportFixtures.emptyAccount(id: "123456789012"), file: "big.json", summary: &summary)
+            details, into: ImportFixtures.emptyAccount(id: "123456789012"), file: "big.json",
+            at: ImportFixtures.importTime, summary: &summary)
         let seconds = Date().timeIntervalSince(start)
         print("imported 50,000 users (\(text.utf8.count) bytes) in \(String(format: "%.2f", seconds)) s")
         #expect(account.users.count == 50_000)

@@ -23,11 +23,15 @@ enum ImportFixtures {
         Account(id: id, name: "Imported", createDate: now, root: RootUser(email: "root@example.com", passwordHash: ""))
     }
 
+    /// When the tests' imports happen (the analyzers' findings are dated with it).
+    static let importTime = Timestamp(microseconds: 1_780_000_000_000_000)
+
     /// Imports the fixture into an empty account.
     static func importedFixture() throws -> (Account, ImportSummary) {
         let details = try AuthorizationDetailsImporter.read(try data("authorization-details.json"), file: "fixture")
         var summary = ImportSummary()
-        let account = try AccountImport.merge(details, into: emptyAccount(), file: "fixture", summary: &summary)
+        let account = try AccountImport.merge(
+            details, into: emptyAccount(), file: "fixture", at: ImportFixtures.importTime, summary: &summary)
         return (account, summary)
     }
 
