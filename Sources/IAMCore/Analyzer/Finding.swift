@@ -50,12 +50,6 @@ public struct Finding: Codable, Sendable, Equatable {
 
     /// Access Analyzer's `findingType` for these findings.
     public static let findingType = "ExternalAccess"
-
-    /// What the finding says is shared, apart from its bookkeeping (status and times).
-    var access: ExternalAccess {
-        ExternalAccess(
-            principal: principal, actions: action, condition: condition, isPublic: isPublic, statement: statement)
-    }
 }
 
 /// Where a statement is in a policy document: which policy, the statement's `Sid` or position,

@@ -29,16 +29,8 @@ extension IAMService {
         }
     }
 
-    /// A fresh lowercase UUID from the service's random source (KMS key ids, Lambda revision ids).
-    func uuid() -> String {
-        let bytes = random.bytes(16)
-        let hex = bytes.map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }.joined()
-        let characters = Array(hex)
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
-    }
+    /// A fresh lowercase version 4 UUID from the service's random source (KMS key ids, Lambda revision ids).
+    func uuid() -> String { Self.uuid(random.bytes(16)) }
 
     /// Stores (or, with nil, removes) a resource and records the change, re-analyzing it.
     mutating func commitResource(

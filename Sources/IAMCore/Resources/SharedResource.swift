@@ -112,9 +112,4 @@ extension Account {
     public func resources(of type: AnalyzedResourceType) -> [SharedResource] {
         resources.values.filter { $0.type == type }.sorted { $0.arn < $1.arn }
     }
-
-    /// The resource of `type` whose name (or, for a layer version, `name:version`) is `name`.
-    public func resource(_ type: AnalyzedResourceType, named name: String) -> SharedResource? {
-        resources.values.first { $0.type == type && $0.name == name }
-    }
 }
