@@ -166,9 +166,9 @@ public enum WorkspaceChecker {
         for (index, resource) in sorted(account.resources).enumerated() {
             let path = "$.account.resources[\(index)]"
             if let policy = resource.policy { document(path + ".policy", policy, .resource) }
-            let owner = resource.arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-            if resource.type != .s3Bucket, owner.count == 6, owner[4] != account.id {
-                add(path + ".arn", "the resource belongs to account \(owner[4]), not the workspace's \(account.id)")
+            // An S3 bucket's ARN names no account.
+            if let owner = ARN(resource.arn)?.account, !owner.isEmpty, owner != account.id {
+                add(path + ".arn", "the resource belongs to account \(owner), not the workspace's \(account.id)")
             }
         }
         return problems
