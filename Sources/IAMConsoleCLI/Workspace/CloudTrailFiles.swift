@@ -45,7 +45,7 @@ enum CloudTrailFiles {
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw ImportError(file: file, location: nil, message: "cannot read the file")
             }
-            result = try CloudTrailImporter.apply([UInt8](data), file: file, to: result, now: now, tally: &tally)
+            try CloudTrailImporter.record([UInt8](data), file: file, into: &result, now: now, tally: &tally)
         }
         if onTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
         CloudTrailImporter.summarize(tally, files: files.count, into: &summary)

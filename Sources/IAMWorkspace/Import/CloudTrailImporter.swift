@@ -34,13 +34,14 @@ public enum CloudTrailImporter {
         mutating func skip(_ reason: String) { skipped[reason, default: 0] += 1 }
     }
 
-    /// Reads `bytes` (the contents of `file`, gzipped or not) and records their activity in `account`.
-    public static func apply(
-        _ bytes: [UInt8], file: String, to account: Account, now: Timestamp, tally: inout Tally
-    ) throws(ImportError) -> Account {
+    /// Reads `bytes` (the contents of `file`, gzipped or not) and records their activity in `account`, in
+    /// place: a file of many is a few records, and a copy of the account per file copied all its activity.
+    /// Nothing is recorded when the file cannot be read.
+    public static func record(
+        _ bytes: [UInt8], file: String, into account: inout Account, now: Timestamp, tally: inout Tally
+    ) throws(ImportError) {
         let text = Gzip.isCompressed(bytes) ? try Gzip.decompress(bytes, file: file) : bytes
         let events = try CloudTrailEventReader.events(in: text, file: file)
-        var account = account
         let catalog = try? ActionCatalog.shared.get()
         let cutoff = now.adding(seconds: -Account.activityTrackingDays * 86_400)
         for event in events {
@@ -66,7 +67,6 @@ public enum CloudTrailImporter {
             tally.recorded += 1
             tally.principals.insert(principal)
         }
-        return account
     }
 
     /// Adds `tally` to `summary`: one note with the counts, and one skipped line per reason.

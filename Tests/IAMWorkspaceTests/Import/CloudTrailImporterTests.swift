@@ -14,8 +14,8 @@ import Testing
         _ bytes: [UInt8], file: String = "log.json", into account: Account? = nil
     ) throws -> (Account, CloudTrailImporter.Tally) {
         var tally = CloudTrailImporter.Tally()
-        let start = try account ?? ImportFixtures.importedFixture().0
-        let result = try CloudTrailImporter.apply(bytes, file: file, to: start, now: now, tally: &tally)
+        var result = try account ?? ImportFixtures.importedFixture().0
+        try CloudTrailImporter.record(bytes, file: file, into: &result, now: now, tally: &tally)
         return (result, tally)
     }
 
