@@ -47,17 +47,15 @@ struct EngineRun {
         // block, which ``prefetchSlot(_:)`` asked for: the strings' own objects are not touched.
         let prepared = request.pointee.prepared
         let lowered = prepared.loweredAction
-        let resource = prepared.resourceBytes
-        RequestResource.split(resource) { split in
-            let scan = PolicyScan(
-                action: LoweredAction(lowered: lowered, wholeHash: request.pointee.actionHash),
-                service: RequestService(RequestAction(lowered)),
-                resource: split,
-                matcher: StatementMatcher(
-                    action: RequestAction(lowered), resource: resource, context: RequestContext(prepared),
-                    principal: request.principal, hasBoundary: request.pointee.permissionsBoundary != nil))
-            scanAll(request, scan)
-        }
+        let resource = prepared.resource
+        let scan = PolicyScan(
+            action: LoweredAction(lowered: lowered, wholeHash: request.pointee.actionHash),
+            service: RequestService(RequestAction(lowered)),
+            resource: resource,
+            matcher: StatementMatcher(
+                action: RequestAction(lowered), resource: resource.bytes, context: RequestContext(prepared),
+                principal: request.principal, hasBoundary: request.pointee.permissionsBoundary != nil))
+        scanAll(request, scan)
         (decision, evidenceKind, reason) = verdicts.decide(request)
         return decision
     }

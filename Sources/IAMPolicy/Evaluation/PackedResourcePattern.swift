@@ -4,18 +4,16 @@
 /// Why this form: matching resources was half of the evaluator's instructions, mostly comparing the literal
 /// leading segments of each pattern (`arn:aws:ec2:us-west-2:111122223333:`) element by element and finding
 /// the resource's colons again for every pattern. Those segments always end at one of the resource's first
-/// five colons, so the request's resource is split there once (``RequestResource``), and a pattern whose
-/// leading segments end elsewhere is rejected by comparing one length; the others have their bytes compared,
-/// eight at a time (a hash of each prefix, tried first, cost more than it saved). The leading segments are stored as bytes, two per word,
-/// which also halves their size.
+/// five colons, and both sides number them (``ResourcePrefixIDs``) when they are made: the request's
+/// leading runs at each of those colons when it is prepared (``RequestResource``), the pattern's when its
+/// policy is parsed. Matching them compares one number, and a pattern takes two words for them where their
+/// bytes took eleven on average: a request reads its patterns from memory, so their size is its time.
 ///
-/// Layout (offsets in words; a 32-bit value is two words, low first): kind (1), leading segment count (1),
-/// leading bytes' length (2), other segment count (1), the pattern's
-/// whole length in words (2); then the leading bytes (two per word, in memory order), each other segment and
-/// the tail as a ``PackedGlob``.
-///
+/// Layout (offsets in words; a 32-bit value is two words, low first): kind in bits 0-3, leading segment count
+/// in bits 4-7 and the other segments' count above (1), the pattern's whole length in words (2), the leading
+/// segments' number (2); then each other segment and the tail as a ``PackedGlob``.
 enum PackedResourcePattern {
-    static let headerSize = 7
+    static let headerSize = 5
 
     /// Appends `pattern` of `index` to `words`.
     static func put(_ pattern: ResourceIndex.Pattern, of index: ResourceIndex, into words: inout [UInt16]) {
@@ -26,12 +24,11 @@ enum PackedResourcePattern {
             UInt8(truncatingIfNeeded: $0)
         }
         let leadingSegments = prefix.reduce(0) { $0 + ($1 == UInt8(ascii: ":") ? 1 : 0) }
-        words.append(UInt16(pattern.kind.rawValue))
-        words.append(UInt16(leadingSegments))
-        put32(prefix.count, into: &words)
-        words.append(UInt16(pattern.segmentCount))
+        // An ARN has five segments before its resource part, so both counts fit their bits.
+        words.append(
+            UInt16(pattern.kind.rawValue) | UInt16(leadingSegments) << 4 | UInt16(pattern.segmentCount) << 8)
         put32(0, into: &words)
-        PackedGlob.putBytes(prefix, into: &words)
+        put32(Int(prefix.isEmpty ? 0 : ResourcePrefixIDs.id(prefix)), into: &words)
         // Each segment ends with a colon, which a segment never contains.
         var segmentStart = Int(pattern.segmentStart)
         for _ in 0..<Int(pattern.segmentCount) {
@@ -42,8 +39,8 @@ enum PackedResourcePattern {
         }
         PackedGlob.put(all[Int(pattern.tailStart)..<Int(pattern.tailStart + pattern.tailCount)], into: &words)
         let length = words.count - start
-        words[start + 5] = UInt16(truncatingIfNeeded: length)
-        words[start + 6] = UInt16(truncatingIfNeeded: length >> 16)
+        words[start + 1] = UInt16(truncatingIfNeeded: length)
+        words[start + 2] = UInt16(truncatingIfNeeded: length >> 16)
     }
 
     private static func put32(_ value: Int, into words: inout [UInt16]) {
@@ -54,13 +51,13 @@ enum PackedResourcePattern {
     /// The pattern's whole length in words, to step to the next one.
     @inline(__always)
     static func length(_ words: UnsafeBufferPointer<UInt16>, at offset: Int) -> Int {
-        Int(words[offset + 5]) | Int(words[offset + 6]) << 16
+        Int(words[offset + 1]) | Int(words[offset + 2]) << 16
     }
 
     /// As ``ResourcePattern/matches(_:context:)`` for the pattern stored at `offset`.
     @inline(__always)
     static func matches(_ words: UnsafeBufferPointer<UInt16>, at offset: Int, _ resource: RequestResource) -> Bool {
-        switch words[offset] {
+        switch words[offset] & 0xF {
         case UInt16(ResourceIndex.Kind.any.rawValue):
             return true
         case UInt16(ResourceIndex.Kind.text.rawValue):
@@ -76,27 +73,15 @@ enum PackedResourcePattern {
     )
         -> Bool
     {
-        // The leading segments end at the resource's colon number `leading`, or they differ: comparing where
-        // that colon is rejects most other patterns before any byte is read.
-        let leading = Int(words[offset + 1])
-        let prefixLength = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
-        guard leading >= 1, leading <= resource.colonCount, resource.colon(leading - 1) + 1 == prefixLength else {
+        // The leading segments end at the resource's colon number `leading`, with the same bytes: the same number.
+        let leading = Int(words[offset] >> 4 & 0xF)
+        let prefix = UInt32(words[offset + 3]) | UInt32(words[offset + 4]) << 16
+        guard leading >= 1, leading <= resource.colonCount, resource.prefixID(leading - 1) == prefix else {
             return false
         }
-        guard let base = words.baseAddress, let text = resource.bytes.baseAddress else { return false }
-        let stored = UnsafeRawPointer(base + offset + headerSize)
-        // The leading bytes' last eight first: every ARN begins `arn:aws:`, and the service, region and
-        // account, at the end, are where patterns differ.
-        if prefixLength >= 8,
-            stored.loadUnaligned(fromByteOffset: prefixLength - 8, as: UInt64.self)
-                != UnsafeRawPointer(text).loadUnaligned(fromByteOffset: prefixLength - 8, as: UInt64.self)
-        {
-            return false
-        }
-        guard equalBytes(stored, UnsafeRawPointer(text), count: prefixLength) else { return false }
-        var glob = offset + headerSize + (prefixLength + 1) / 2
-        var start = prefixLength
-        for number in leading..<(leading + Int(words[offset + 4])) {
+        var glob = offset + headerSize
+        var start = resource.colon(leading - 1) + 1
+        for number in leading..<(leading + Int(words[offset] >> 8)) {
             // A segment is the text up to the next colon; without one the pattern cannot match.
             guard number < resource.colonCount else { return false }
             let end = resource.colon(number)
@@ -109,46 +94,46 @@ enum PackedResourcePattern {
     }
 }
 
-/// The request's resource as ``PackedResourcePattern`` reads it, made once per request: where its first five
-/// colons are (an ARN's segments; a pattern has at most five before its resource part).
-///
-/// The offsets are in a buffer on the caller's stack (``split(_:_:)``) and read through a pointer: held
-/// inline, they were copied into every matching call's frame to be indexed.
+/// The request's resource as ``PackedResourcePattern`` reads it, split when the request is prepared
+/// (``PreparedContext``): where its first five colons are (an ARN's segments; a pattern has at most five
+/// before its resource part) and the number (``ResourcePrefixIDs``) of the bytes up to and including each.
 struct RequestResource {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// How many of the first five colons the resource has.
-    let colonCount: Int
-    private let colons: UnsafePointer<Int>
-    private static let slots = 5
+    /// The split: the colon count, five colon offsets, five numbers (32 bits each, unused ones 0).
+    private let split: UnsafePointer<UInt32>
+    static let slots = 5
+    /// The split's size in 32-bit values.
+    static let splitCount = 1 + 2 * slots
 
-    /// Calls `body` with `bytes` split.
-    static func split<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (RequestResource) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: slots) { colons in
-            colons.initialize(repeating: 0)
-            var count = 0
-            var index = 0
-            while index < bytes.count, count < slots {
-                if bytes[index] == UInt8(ascii: ":") {
-                    colons[count] = index
-                    count += 1
-                }
-                index += 1
-            }
-            // The buffer is fully initialised and lives until `body` returns; a non-empty buffer has an address.
-            guard let base = colons.baseAddress else {
-                preconditionFailure("an allocation of five words has an address")
-            }
-            return body(RequestResource(bytes: bytes, colonCount: count, colons: UnsafePointer(base)))
+    /// Splits `bytes` as ``split`` holds it.
+    static func split(_ bytes: [UInt8]) -> [UInt32] {
+        var values = [UInt32](repeating: 0, count: splitCount)
+        var count = 0
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: ":") {
+            values[1 + count] = UInt32(truncatingIfNeeded: index)
+            values[1 + slots + count] = ResourcePrefixIDs.id(Array(bytes[...index]))
+            count += 1
+            if count == slots { break }
         }
+        values[0] = UInt32(count)
+        return values
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, colonCount: Int, colons: UnsafePointer<Int>) {
+    /// The resource `bytes`, split as ``split(_:)`` splits them into `split`.
+    init(bytes: UnsafeBufferPointer<UInt8>, split: UnsafePointer<UInt32>) {
         self.bytes = bytes
-        self.colonCount = colonCount
-        self.colons = colons
+        self.split = split
     }
+
+    /// How many of the first five colons the resource has.
+    @inline(__always)
+    var colonCount: Int { Int(split[0]) }
 
     /// The offset of colon `number` (below ``colonCount``).
     @inline(__always)
-    func colon(_ number: Int) -> Int { colons[number] }
+    func colon(_ number: Int) -> Int { Int(split[1 + number]) }
+
+    /// The number of the bytes up to and including colon `number` (below ``colonCount``).
+    @inline(__always)
+    func prefixID(_ number: Int) -> UInt32 { split[1 + Self.slots + number] }
 }

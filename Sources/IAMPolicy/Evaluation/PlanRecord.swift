@@ -23,8 +23,8 @@ enum PlanRecord {
         conditions: Range<Int>, packedConditions: [UInt16], slot: Int, into words: inout [UInt16]
     ) -> Bool {
         let limit = Int(UInt16.max)
-        guard statement <= limit, patterns.count <= limit, conditions.count <= limit, slot <= limit,
-            conditions.lowerBound <= Int(UInt32.max)
+        guard statement <= limit, headerSize + patterns.count + packedConditions.count <= limit,
+            conditions.count <= limit, slot <= limit, conditions.lowerBound <= Int(UInt32.max)
         else { return false }
         words.append(UInt16(statement))
         words.append((isDeny ? 2 : 0) | UInt16(mode.rawValue) << 8)

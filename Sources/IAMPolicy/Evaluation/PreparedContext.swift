@@ -7,18 +7,20 @@
 ///
 /// What the engine reads of a request is also laid out in one block of memory (``block``), so that it can
 /// be asked for, whole, while the request before is decided: the context keys' numbers
-/// (``ContextKeyIDs``), each value's readings, then the bytes of the action (lowered), the resource and each
-/// single value.
+/// (``ContextKeyIDs``), each value's readings, the resource's split (``RequestResource``), then the bytes of
+/// the action (lowered), the resource and each single value.
 final class PreparedContext: @unchecked Sendable {
     /// Explicit context values first, then the derived keys' that they do not shadow, in the order of the
     /// block's key numbers.
     private let values: [ContextValue]
     /// The block: `count` key numbers (`UInt32`), padded to 8 bytes; `count` ``PackedReadings``; the
-    /// lowered action's bytes; the resource's; each single value's. Immutable once made.
+    /// resource's split (``RequestResource/splitCount`` `UInt32`s); the lowered action's bytes; the
+    /// resource's; each single value's. Immutable once made.
     let block: UnsafeMutableRawPointer
     let blockSize: Int
     let count: Int
     private let readingsOffset: Int
+    private let splitOffset: Int
     private let actionRange: Range<Int>
     private let resourceRange: Range<Int>
 
@@ -51,10 +53,13 @@ final class PreparedContext: @unchecked Sendable {
         self.values = values
         count = ids.count
         readingsOffset = (count * MemoryLayout<UInt32>.stride + 7) & ~7
-        let readingsEnd = readingsOffset + count * MemoryLayout<PackedReadings>.stride
+        splitOffset = readingsOffset + count * MemoryLayout<PackedReadings>.stride
+        let resourceBytes = Array(resource.utf8)
+        let split = RequestResource.split(resourceBytes)
+        let readingsEnd = splitOffset + split.count * MemoryLayout<UInt32>.stride
         var bytes = Array(action.utf8.lazy.map(lowerASCII))
         actionRange = readingsEnd..<readingsEnd + bytes.count
-        bytes += resource.utf8
+        bytes += resourceBytes
         resourceRange = actionRange.upperBound..<readingsEnd + bytes.count
         var readings: [PackedReadings] = []
         for value in values {
@@ -72,6 +77,8 @@ final class PreparedContext: @unchecked Sendable {
         }
         (block + readingsOffset).bindMemory(to: PackedReadings.self, capacity: count)
             .initialize(from: readings, count: count)
+        (block + splitOffset).bindMemory(to: UInt32.self, capacity: split.count).initialize(
+            from: split, count: split.count)
         bytes.withUnsafeBytes { source in
             if let base = source.baseAddress { (block + readingsEnd).copyMemory(from: base, byteCount: source.count) }
         }
@@ -84,8 +91,12 @@ final class PreparedContext: @unchecked Sendable {
     /// The action's bytes, lowered (ASCII letters only, as patterns are lowered).
     var loweredAction: UnsafeBufferPointer<UInt8> { bytes(actionRange) }
 
-    /// The resource's bytes.
-    var resourceBytes: UnsafeBufferPointer<UInt8> { bytes(resourceRange) }
+    /// The resource, split for ``PackedResourcePattern``.
+    var resource: RequestResource {
+        RequestResource(
+            bytes: bytes(resourceRange),
+            split: UnsafePointer((block + splitOffset).assumingMemoryBound(to: UInt32.self)))
+    }
 
     @inline(__always)
     private func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
