@@ -5,17 +5,24 @@
 /// per word they take half the room and compare eight at a time, instead of one 16-bit element per step.
 /// A ``GlobShape/general`` pattern keeps its 16-bit elements for ``WildcardPattern/match(_:_:foldCase:)``.
 ///
-/// Layout (in words): shape (1), element count (2, low first), then the bytes (two per word, in memory order)
-/// or, for ``GlobShape/general``, the elements.
+/// Layout (in words): the shape in bits 0-2 and the element count above (1); a count of ``longCount`` or more
+/// is written as ``longCount`` there and in full in the next two words (low first). Then the bytes (two per
+/// word, in memory order) or, for ``GlobShape/general``, the elements. Patterns are nearly always short, and
+/// a request reads every pattern it matches from memory: one word of header instead of three.
 enum PackedGlob {
-    static let headerSize = 3
+    /// The count that says the real one follows the first word.
+    static let longCount = 0x1FFF
 
     /// Appends the pattern `elements` (``WildcardPattern`` elements) to `words`.
     static func put(_ elements: ArraySlice<UInt16>, into words: inout [UInt16]) {
         let (shape, stored) = GlobShape.of(elements)
-        words.append(shape.rawValue)
-        words.append(UInt16(truncatingIfNeeded: stored.count))
-        words.append(UInt16(truncatingIfNeeded: stored.count >> 16))
+        if stored.count < longCount {
+            words.append(shape.rawValue | UInt16(stored.count) << 3)
+        } else {
+            words.append(shape.rawValue | UInt16(longCount) << 3)
+            words.append(UInt16(truncatingIfNeeded: stored.count))
+            words.append(UInt16(truncatingIfNeeded: stored.count >> 16))
+        }
         if shape == .general {
             words += stored
         } else {
@@ -33,11 +40,23 @@ enum PackedGlob {
         }
     }
 
+    /// The pattern's shape, element count and where its elements start.
+    @inline(__always)
+    private static func header(
+        _ words: UnsafeBufferPointer<UInt16>, at offset: Int
+    ) -> (shape: GlobShape, count: Int, start: Int) {
+        let head = words[offset]
+        let shape = GlobShape.stored(head & 7)
+        let count = Int(head >> 3)
+        guard count == longCount else { return (shape, count, offset + 1) }
+        return (shape, Int(words[offset + 1]) | Int(words[offset + 2]) << 16, offset + 3)
+    }
+
     /// The words the pattern at `offset` takes, header included.
     @inline(__always)
     static func size(_ words: UnsafeBufferPointer<UInt16>, at offset: Int) -> Int {
-        let count = Int(words[offset + 1]) | Int(words[offset + 2]) << 16
-        return headerSize + (words[offset] == GlobShape.general.rawValue ? count : (count + 1) / 2)
+        let (shape, count, start) = header(words, at: offset)
+        return start - offset + (shape == .general ? count : (count + 1) / 2)
     }
 
     /// Whether `text` matches the pattern at `offset`.
@@ -47,9 +66,7 @@ enum PackedGlob {
     )
         -> Bool
     {
-        let count = Int(words[offset + 1]) | Int(words[offset + 2]) << 16
-        let start = offset + headerSize
-        let shape = GlobShape.stored(words[offset])
+        let (shape, count, start) = header(words, at: offset)
         guard shape != .general else {
             return WildcardPattern.match(
                 UnsafeBufferPointer(rebasing: words[start..<(start + count)]), text, foldCase: false)
