@@ -9,49 +9,57 @@
 /// policy is parsed. Matching them compares one number, and a pattern takes two words for them where their
 /// bytes took eleven on average: a request reads its patterns from memory, so their size is its time.
 ///
-/// Layout (offsets in words; a 32-bit value is two words, low first): kind in bits 0-3, leading segment count
-/// in bits 4-7 and the other segments' count above (1), the pattern's whole length in words (2), the leading
-/// segments' number (2); then each other segment and the tail as a ``PackedGlob``.
+/// Layout (in words): kind in bits 0-3, leading segment count in bits 4-7, the other segments' count in bits
+/// 8-11 and, in bit 15, whether the long form follows (1); then, in the short form, the pattern's whole length
+/// in words (1) and the leading segments' number (1), or in the long form, for a pattern of 64 Ki words or
+/// more or a number beyond 16 bits, each in two words, low first; then each other segment and the tail as a
+/// ``PackedGlob``.
 enum PackedResourcePattern {
-    static let headerSize = 5
+    private static let longForm: UInt16 = 0x8000
 
     /// Appends `pattern` of `index` to `words`.
     static func put(_ pattern: ResourceIndex.Pattern, of index: ResourceIndex, into words: inout [UInt16]) {
         let all = index.elements
-        let start = words.count
         // The leading segments hold no wildcard, so every element is a byte.
         let prefix = all[Int(pattern.prefixStart)..<Int(pattern.prefixStart + pattern.prefixCount)].map {
             UInt8(truncatingIfNeeded: $0)
         }
         let leadingSegments = prefix.reduce(0) { $0 + ($1 == UInt8(ascii: ":") ? 1 : 0) }
-        // An ARN has five segments before its resource part, so both counts fit their bits.
-        words.append(
-            UInt16(pattern.kind.rawValue) | UInt16(leadingSegments) << 4 | UInt16(pattern.segmentCount) << 8)
-        put32(0, into: &words)
-        put32(Int(prefix.isEmpty ? 0 : ResourcePrefixIDs.id(prefix)), into: &words)
+        var globs: [UInt16] = []
         // Each segment ends with a colon, which a segment never contains.
         var segmentStart = Int(pattern.segmentStart)
         for _ in 0..<Int(pattern.segmentCount) {
             var end = segmentStart
             while all[end] != WildcardPattern.colon { end += 1 }
-            PackedGlob.put(all[segmentStart..<end], into: &words)
+            PackedGlob.put(all[segmentStart..<end], into: &globs)
             segmentStart = end + 1
         }
-        PackedGlob.put(all[Int(pattern.tailStart)..<Int(pattern.tailStart + pattern.tailCount)], into: &words)
-        let length = words.count - start
-        words[start + 1] = UInt16(truncatingIfNeeded: length)
-        words[start + 2] = UInt16(truncatingIfNeeded: length >> 16)
-    }
-
-    private static func put32(_ value: Int, into words: inout [UInt16]) {
-        words.append(UInt16(truncatingIfNeeded: value))
-        words.append(UInt16(truncatingIfNeeded: value >> 16))
+        PackedGlob.put(all[Int(pattern.tailStart)..<Int(pattern.tailStart + pattern.tailCount)], into: &globs)
+        let id = prefix.isEmpty ? 0 : Int(ResourcePrefixIDs.id(prefix))
+        // An ARN has five segments before its resource part, so both counts fit their bits.
+        let counts = UInt16(pattern.kind.rawValue) | UInt16(leadingSegments) << 4 | UInt16(pattern.segmentCount) << 8
+        if 3 + globs.count <= Int(UInt16.max), id <= Int(UInt16.max) {
+            words += [counts, UInt16(3 + globs.count), UInt16(id)]
+        } else {
+            let length = 5 + globs.count
+            words += [counts | longForm, UInt16(truncatingIfNeeded: length), UInt16(truncatingIfNeeded: length >> 16)]
+            words += [UInt16(truncatingIfNeeded: id), UInt16(truncatingIfNeeded: id >> 16)]
+        }
+        words += globs
     }
 
     /// The pattern's whole length in words, to step to the next one.
     @inline(__always)
     static func length(_ words: UnsafeBufferPointer<UInt16>, at offset: Int) -> Int {
-        Int(words[offset + 1]) | Int(words[offset + 2]) << 16
+        guard words[offset] & longForm != 0 else { return Int(words[offset + 1]) }
+        return Int(words[offset + 1]) | Int(words[offset + 2]) << 16
+    }
+
+    /// The leading segments' number and where the first glob is.
+    @inline(__always)
+    private static func prefixAndGlobs(_ words: UnsafeBufferPointer<UInt16>, at offset: Int) -> (UInt32, Int) {
+        guard words[offset] & longForm != 0 else { return (UInt32(words[offset + 2]), offset + 3) }
+        return (UInt32(words[offset + 3]) | UInt32(words[offset + 4]) << 16, offset + 5)
     }
 
     /// As ``ResourcePattern/matches(_:context:)`` for the pattern stored at `offset`.
@@ -61,7 +69,7 @@ enum PackedResourcePattern {
         case UInt16(ResourceIndex.Kind.any.rawValue):
             return true
         case UInt16(ResourceIndex.Kind.text.rawValue):
-            return PackedGlob.matches(words, at: offset + headerSize, resource.bytes)
+            return PackedGlob.matches(words, at: prefixAndGlobs(words, at: offset).1, resource.bytes)
         default:
             return matchesARN(words, at: offset, resource)
         }
@@ -75,13 +83,13 @@ enum PackedResourcePattern {
     {
         // The leading segments end at the resource's colon number `leading`, with the same bytes: the same number.
         let leading = Int(words[offset] >> 4 & 0xF)
-        let prefix = UInt32(words[offset + 3]) | UInt32(words[offset + 4]) << 16
+        let (prefix, firstGlob) = prefixAndGlobs(words, at: offset)
+        var glob = firstGlob
         guard leading >= 1, leading <= resource.colonCount, resource.prefixID(leading - 1) == prefix else {
             return false
         }
-        var glob = offset + headerSize
         var start = resource.colon(leading - 1) + 1
-        for number in leading..<(leading + Int(words[offset] >> 8)) {
+        for number in leading..<(leading + Int(words[offset] >> 8 & 0xF)) {
             // A segment is the text up to the next colon; without one the pattern cannot match.
             guard number < resource.colonCount else { return false }
             let end = resource.colon(number)

@@ -5,7 +5,8 @@ import Testing
 /// The engine compares a resource pattern's literal leading segments by a number both sides get when they
 /// are made (the request when it is prepared, the policy when it is parsed), and stores short globs with a
 /// one-word header and long ones with three. These tests check, against the traced scan, that the numbers are
-/// exact whichever side is made first, and that globs on both sides of the long form's boundary match.
+/// exact whichever side is made first, and that patterns and globs on both sides of their long forms' boundaries
+/// match.
 @Suite struct PackedResourcePatternTests {
     /// A request made before any policy names its account gets the same number as the pattern parsed later.
     @Test func aRequestMadeBeforeItsPolicyMatches() throws {
@@ -29,6 +30,46 @@ import Testing
             request.resource = other
             let expected: Decision = other.contains("\(account)0") ? .explicitDeny : .implicitDeny
             try expectEngineEqualsTrace(request, expected, other)
+        }
+    }
+
+    /// Numbers beyond 16 bits take a pattern's long form: after 70,000 distinct leading runs, a pattern with
+    /// a new one still matches its resources, and only them.
+    @Test func numbersBeyondSixteenBitsMatch() throws {
+        for number in 0..<35_000 {
+            _ = EvaluationRequest(
+                principal: alice, action: "s3:GetObject", resource: "arn:aws:x:r\(number):a\(number):y")
+        }
+        let account = String(UInt64.random(in: 100_000_000_000...999_999_999_999))
+        let policy = try ParsedPolicy(
+            name: "p", text: evalDoc(stmt("Allow", "sqs:SendMessage", "arn:aws:sqs:us-east-1:\(account):queue-*")))
+        for (resource, expected) in [
+            ("arn:aws:sqs:us-east-1:\(account):queue-1", Decision.allowed),
+            ("arn:aws:sqs:us-east-1:\(account)1:queue-1", .implicitDeny),
+        ] {
+            var request = EvaluationRequest(
+                principal: alice, action: "sqs:SendMessage", resource: resource, identityPolicies: [policy])
+            try expectEngineEqualsTrace(request, expected, resource)
+            var plans = PolicySetPlans()
+            plans.attach(to: &request)
+            try expectEngineEqualsTrace(request, expected, "\(resource), planned")
+        }
+    }
+
+    /// A pattern about as long as a policy may be (128 Ki characters) matches as the traced scan does.
+    @Test func theLongestPatternMatches() throws {
+        let tail = String(repeating: "k", count: 130_000)
+        let policy = try ParsedPolicy(
+            name: "p", text: evalDoc(stmt("Allow", "s3:GetObject", "arn:aws:s3:::b/\(tail)*")))
+        var plans = PolicySetPlans()
+        for (resource, expected) in [
+            ("arn:aws:s3:::b/\(tail)", Decision.allowed), ("arn:aws:s3:::b/\(tail.dropLast())", .implicitDeny),
+        ] {
+            var request = EvaluationRequest(
+                principal: alice, action: "s3:GetObject", resource: resource, identityPolicies: [policy])
+            try expectEngineEqualsTrace(request, expected, "\(resource.count)")
+            plans.attach(to: &request)
+            try expectEngineEqualsTrace(request, expected, "\(resource.count), planned")
         }
     }
 
