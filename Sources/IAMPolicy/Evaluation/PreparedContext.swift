@@ -14,13 +14,15 @@ final class PreparedContext: @unchecked Sendable {
     /// block's key numbers.
     private let values: [ContextValue]
     /// The block: `count` key numbers (`UInt32`), padded to 8 bytes; `count` ``PackedReadings``; the
-    /// resource's split (``RequestResource/splitCount`` `UInt32`s); the lowered action's bytes; the
-    /// resource's; each single value's. Immutable once made.
+    /// resource's split (``RequestResource/splitCount`` `UInt32`s), padded to 8 bytes; the readings' payloads
+    /// (``ReadingPayload``); the lowered action's bytes; the resource's; each single value's. Immutable once
+    /// made.
     let block: UnsafeMutableRawPointer
     let blockSize: Int
     let count: Int
     private let readingsOffset: Int
     private let splitOffset: Int
+    private let payloadOffset: Int
     private let actionRange: Range<Int>
     private let resourceRange: Range<Int>
 
@@ -56,31 +58,38 @@ final class PreparedContext: @unchecked Sendable {
         splitOffset = readingsOffset + count * MemoryLayout<PackedReadings>.stride
         let resourceBytes = Array(resource.utf8)
         let split = RequestResource.split(resourceBytes)
-        let readingsEnd = splitOffset + split.count * MemoryLayout<UInt32>.stride
+        var readings = values.map(ContextReadings.init)
+        payloadOffset = (splitOffset + split.count * MemoryLayout<UInt32>.stride + 7) & ~7
+        let bytesStart = payloadOffset + readings.filter(\.hasPayload).count * MemoryLayout<ReadingPayload>.stride
         var bytes = Array(action.utf8.lazy.map(lowerASCII))
-        actionRange = readingsEnd..<readingsEnd + bytes.count
+        actionRange = bytesStart..<bytesStart + bytes.count
         bytes += resourceBytes
-        resourceRange = actionRange.upperBound..<readingsEnd + bytes.count
-        var readings: [PackedReadings] = []
-        for value in values {
-            var reading = ContextReadings(value)
+        resourceRange = actionRange.upperBound..<bytesStart + bytes.count
+        for (index, value) in values.enumerated() {
             if case .string(let text) = value {
-                reading.text = readingsEnd + bytes.count..<readingsEnd + bytes.count + text.utf8.count
+                readings[index].text = bytesStart + bytes.count..<bytesStart + bytes.count + text.utf8.count
                 bytes += text.utf8
             }
-            readings.append(PackedReadings(reading))
         }
-        blockSize = readingsEnd + bytes.count
-        block = UnsafeMutableRawPointer.allocate(byteCount: max(blockSize, 1), alignment: 8)
+        var packed: [PackedReadings] = []
+        var payloads: [ReadingPayload] = []
+        for reading in readings { packed.append(PackedReadings(reading, payloads: &payloads)) }
+        blockSize = bytesStart + bytes.count
+        // Aligned to a cache line, so the engine's read-ahead asks for exactly the lines it spans.
+        block = UnsafeMutableRawPointer.allocate(byteCount: max(blockSize, 1), alignment: 64)
         for (index, id) in ids.enumerated() {
             block.storeBytes(of: id, toByteOffset: index * MemoryLayout<UInt32>.stride, as: UInt32.self)
         }
         (block + readingsOffset).bindMemory(to: PackedReadings.self, capacity: count)
-            .initialize(from: readings, count: count)
+            .initialize(from: packed, count: count)
         (block + splitOffset).bindMemory(to: UInt32.self, capacity: split.count).initialize(
             from: split, count: split.count)
+        // A value's payload is dropped (and its text read instead) when there are too many to number, so
+        // there may be fewer than counted.
+        (block + payloadOffset).bindMemory(to: ReadingPayload.self, capacity: payloads.count).initialize(
+            from: payloads, count: payloads.count)
         bytes.withUnsafeBytes { source in
-            if let base = source.baseAddress { (block + readingsEnd).copyMemory(from: base, byteCount: source.count) }
+            if let base = source.baseAddress { (block + bytesStart).copyMemory(from: base, byteCount: source.count) }
         }
     }
 
@@ -122,7 +131,8 @@ final class PreparedContext: @unchecked Sendable {
 
     @inline(__always)
     func readings(at position: Int) -> ContextReadings {
-        (block + readingsOffset).assumingMemoryBound(to: PackedReadings.self)[position].readings
+        (block + readingsOffset).assumingMemoryBound(to: PackedReadings.self)[position].readings(
+            payloads: (block + payloadOffset).assumingMemoryBound(to: ReadingPayload.self))
     }
 
     /// *Variables and tags*, principal-derived keys: `aws:username` exists only for IAM users, and
@@ -165,9 +175,9 @@ struct ContextReadings: Sendable {
     /// Whether the readings are of a single value (`false` for a multivalued one: nothing was read).
     let isSingle: Bool
     /// Where the single value's bytes are in its ``PreparedContext/block``.
-    fileprivate(set) var text: Range<Int>?
+    var text: Range<Int>?
 
-    fileprivate init(
+    init(
         number: Double?, date: Double?, ipRange: IPRange?, isASCII: Bool, isSingle: Bool, text: Range<Int>?
     ) {
         self.number = number
@@ -193,72 +203,5 @@ struct ContextReadings: Sendable {
             isASCII = false
             isSingle = false
         }
-    }
-}
-
-/// ``ContextReadings`` as a ``PreparedContext`` block holds them: 24 bytes where the optionals take about 100,
-/// so that a request's block is fewer cache lines. The number and the date share their room with an IP range,
-/// which a value that reads as a number or a date never is in practice. A reading that does not fit (an IP
-/// range next to a number or date, an IP prefix length beyond a byte, a value beyond the first 64 KiB of the
-/// block) is left out, and the value's text read instead.
-private struct PackedReadings {
-    /// The number, or the IP range's high bits.
-    private var first: UInt64
-    /// The date, or the IP range's low bits.
-    private var second: UInt64
-    private var textStart: UInt16
-    private var textCount: UInt16
-    private var flags: UInt8
-    private var prefixBits: UInt8
-
-    private static let hasNumber: UInt8 = 1
-    private static let hasDate: UInt8 = 2
-    private static let hasRange: UInt8 = 4
-    private static let isV6: UInt8 = 8
-    private static let isASCII: UInt8 = 16
-    private static let isSingle: UInt8 = 32
-    private static let hasText: UInt8 = 64
-
-    init(_ readings: ContextReadings) {
-        first = readings.number?.bitPattern ?? 0
-        second = readings.date?.bitPattern ?? 0
-        textStart = 0
-        textCount = 0
-        prefixBits = 0
-        var flags: UInt8 = 0
-        if readings.number != nil { flags |= Self.hasNumber }
-        if readings.date != nil { flags |= Self.hasDate }
-        if let range = readings.ipRange, readings.number == nil, readings.date == nil,
-            let bits = UInt8(exactly: range.prefixBits)
-        {
-            flags |= Self.hasRange | (range.isV6 ? Self.isV6 : 0)
-            first = range.high
-            second = range.low
-            prefixBits = bits
-        }
-        if readings.isASCII { flags |= Self.isASCII }
-        if readings.isSingle { flags |= Self.isSingle }
-        if let text = readings.text, let start = UInt16(exactly: text.lowerBound),
-            let count = UInt16(exactly: text.count), text.upperBound <= Int(UInt16.max)
-        {
-            flags |= Self.hasText
-            textStart = start
-            textCount = count
-        }
-        self.flags = flags
-        // An IP reading that does not fit is read from the text again, which needs the text: without it the
-        // readings are dropped (``ContextReadings/isSingle`` false), and the value's `String` is read.
-        if readings.ipRange != nil, flags & Self.hasRange == 0 { self.flags &= ~(Self.isSingle | Self.hasText) }
-    }
-
-    var readings: ContextReadings {
-        let hasRange = flags & Self.hasRange != 0
-        return ContextReadings(
-            number: flags & Self.hasNumber != 0 ? Double(bitPattern: first) : nil,
-            date: flags & Self.hasDate != 0 ? Double(bitPattern: second) : nil,
-            ipRange: hasRange
-                ? IPRange(high: first, low: second, isV6: flags & Self.isV6 != 0, prefixBits: Int(prefixBits)) : nil,
-            isASCII: flags & Self.isASCII != 0, isSingle: flags & Self.isSingle != 0,
-            text: flags & Self.hasText != 0 ? Int(textStart)..<Int(textStart) + Int(textCount) : nil)
     }
 }
