@@ -119,16 +119,14 @@ enum PolicyEvaluateCommand {
             // Passed by address: passed by value, each request would be copied (every field retained) per call.
             guard let base = requests.baseAddress else { return }
             for index in requests.indices {
-                // The data of the next two requests is asked for while this one is decided (see `prefetch`).
-                if index + 2 < requests.count { engine.prefetchTable(at: base + index + 2) }
-                if index + 1 < requests.count { engine.prefetch(at: base + index + 1) }
+                // What the request two places on reads is asked for while this one is decided (see `prefetch`).
+                if index + 2 < requests.count { engine.prefetch(at: base + index + 2) }
                 engine.decide(at: base + index)
                 records.append(engine.record())
             }
             for _ in 1..<max(repetitions, 1) {
                 for index in requests.indices {
-                    if index + 2 < requests.count { engine.prefetchTable(at: base + index + 2) }
-                    if index + 1 < requests.count { engine.prefetch(at: base + index + 1) }
+                    if index + 2 < requests.count { engine.prefetch(at: base + index + 2) }
                     let decision = engine.decide(at: base + index)
                     checksum &+= engine.matchedStatementCount &+ (decision == .allowed ? 1 : 0)
                 }

@@ -44,7 +44,7 @@ struct EngineRun {
         // Patterns are lowercased at parse time; the action is lowered once here, into a buffer on the stack
         // (appending to an array checked its uniqueness for every byte), then compared byte for byte.
         // The action (lowered when the request was prepared) and the resource are read from the prepared
-        // block, which ``prefetchSlot(_:)`` asked for: the strings' own objects are not touched.
+        // block, which ``prefetch(_:)`` asked for: the strings' own objects are not touched.
         let prepared = request.pointee.prepared
         let lowered = prepared.loweredAction
         let resource = prepared.resource
@@ -60,53 +60,35 @@ struct EngineRun {
         return decision
     }
 
-    /// Asks for the cache line of the request's table slot (``PolicySetPlan``) and for its prepared context
-    /// (``PreparedContext``): two requests ahead, so that ``prefetchList(_:)`` can read the slot one request
-    /// ahead. Reads only the request's own fields.
-    func prefetchSlot(_ request: UnsafePointer<EvaluationRequest>) {
+    /// Asks for what deciding the request reads from memory: its prepared context (``PreparedContext``) and
+    /// every cache line of the list of its action in its plan (located when the plan was attached). Reads
+    /// only the request's own fields; the lines do not depend on each other, so their misses overlap with one
+    /// another and with the current request's work.
+    func prefetch(_ request: UnsafePointer<EvaluationRequest>) {
         // The prepared context: its object is retained when the request is decided (a write), and its block
         // holds everything else the engine reads of the request.
         let memory = request.pointee.preparedMemory
         iam_prefetch_write(memory.object)
         for line in stride(from: 0, to: memory.blockSize, by: 64) { iam_prefetch(memory.block + line) }
-        guard let words = request.pointee.policySetPlan?.words, let mask = request.pointee.policySetPlan?.tableMask
+        guard let words = request.pointee.policySetPlan?.words, let list = request.pointee.policySetPlan?.list
         else { return }
-        let slot = Int(truncatingIfNeeded: request.pointee.actionHash) & mask
-        iam_prefetch(words + slot * PolicySetPlanStorage.tableSlotSize)
-    }
-
-    /// Reads the request's table slot and asks for every cache line of its key and list: the lines do not
-    /// depend on each other, so their misses overlap with one another and with the current request's work.
-    /// A request whose action is not in the table asks for nothing.
-    func prefetchList(_ request: UnsafePointer<EvaluationRequest>) {
-        guard let words = request.pointee.policySetPlan?.words, let mask = request.pointee.policySetPlan?.tableMask
-        else { return }
-        // The first slot with the action's hash: its key is not compared, since a wrong guess only reads lines
-        // that are not needed.
-        guard
-            let slot = PolicySetPlanStorage.slot(
-                words, mask: mask, hash: request.pointee.actionHash, where: { _ in true })
-        else { return }
-        let key = Int(words[slot + 2]) | Int(words[slot + 3]) << 16
-        let end = Int(words[slot + 4]) | Int(words[slot + 5]) << 16
         // 32 words are 64 bytes, one cache line.
-        for line in stride(from: key, to: end, by: 32) { iam_prefetch(words + line) }
-        iam_prefetch(words + end - 1)
+        for line in stride(from: list.lowerBound, to: list.upperBound, by: 32) { iam_prefetch(words + line) }
+        iam_prefetch(words + list.upperBound - 1)
     }
 
     private mutating func scanAll(_ request: UnsafePointer<EvaluationRequest>, _ scan: PolicyScan) {
         // The plan's fields are read one by one: copying the plan out of the request would retain its storage.
         var planned: (identity: Bool, boundary: Bool)?
         if let words = request.pointee.policySetPlan?.words, let count = request.pointee.policySetPlan?.count,
-            let mask = request.pointee.policySetPlan?.tableMask,
+            let list = request.pointee.policySetPlan?.list,
             let conditions = request.pointee.policySetPlan?.conditions,
             let identityCount = request.pointee.policySetPlan?.identityCount
         {
             let all = UnsafeBufferPointer(start: words, count: count)
-            if let list = PolicySetPlanStorage.list(in: all, mask: mask, for: scan.action) {
-                planned = scanPlan(
-                    PolicyIndexStorage.View(words: all, conditions: conditions), list, identityCount, request, scan)
-            }
+            planned = scanPlan(
+                PolicyIndexStorage.View(words: all, conditions: conditions), list.lowerBound, identityCount, request,
+                scan)
         }
         if let (identityAllows, boundaryAllows) = planned {
             verdicts.identityAllows = identityAllows

@@ -84,6 +84,7 @@ public struct EvaluationRequest: Sendable {
         didSet {
             actionHash = Self.loweredHash(action)
             prepare()
+            policySetPlan = policySetPlan?.located(for: prepared, actionHash: actionHash)
         }
     }
     /// The resource ARN (case-sensitive), or `*`.
@@ -121,8 +122,8 @@ public struct EvaluationRequest: Sendable {
     /// The merged form of ``identityPolicies`` and ``permissionsBoundary`` (``PolicySetPlans``); dropped by
     /// their observers, so when present it was built from exactly these policy objects.
     var policySetPlan: PolicySetPlan?
-    /// ``ActionIndex/hash(_:)`` of ``action`` lowered, kept in step by its observer: the engine finds the
-    /// request's table slot with it one request ahead (``PolicyEvaluator/Engine/prefetchTable(at:)``).
+    /// ``ActionIndex/hash(_:)`` of ``action`` lowered, kept in step by its observer: the plan's list and the
+    /// policies' candidates are found with it.
     private(set) var actionHash: UInt64
 
     /// Whether evaluation can use a plan shared with other requests (``PolicySetPlans/attach(to:)``).

@@ -43,28 +43,24 @@ extension PolicyEvaluator {
             run.decide(request)
         }
 
-        /// Starts bringing into cache what deciding `request` will read of its shared plan
-        /// (``PolicySetPlans``): the list of statements for its action. Call it with the next request before
-        /// deciding the current one, after ``prefetchTable(_:)`` was called with it one request earlier.
-        /// Changes no result.
+        /// Starts bringing into cache what deciding `request` will read from memory: its prepared context and,
+        /// when it has a shared plan (``PolicySetPlans``), the list of statements for its action. Call it with
+        /// the request two places ahead of the one about to be decided, so that its misses overlap with the
+        /// work of the two decisions before it. Changes no result.
+        ///
+        /// ```swift
+        /// for index in requests.indices {
+        ///     if index + 2 < requests.count { engine.prefetch(requests[index + 2]) }
+        ///     engine.decide(requests[index])
+        /// }
+        /// ```
         public func prefetch(_ request: EvaluationRequest) {
-            withUnsafePointer(to: request) { run.prefetchList($0) }
+            withUnsafePointer(to: request) { run.prefetch($0) }
         }
 
         /// As ``prefetch(_:)`` for the request at `request`, read in place (see ``decide(at:)``).
         public func prefetch(at request: UnsafePointer<EvaluationRequest>) {
-            run.prefetchList(request)
-        }
-
-        /// Starts bringing into cache the entry of `request`'s plan table that ``prefetch(_:)`` reads: call it
-        /// two requests ahead, so that the entry is there when ``prefetch(_:)`` reads it. Changes no result.
-        public func prefetchTable(_ request: EvaluationRequest) {
-            withUnsafePointer(to: request) { run.prefetchSlot($0) }
-        }
-
-        /// As ``prefetchTable(_:)`` for the request at `request`, read in place (see ``decide(at:)``).
-        public func prefetchTable(at request: UnsafePointer<EvaluationRequest>) {
-            run.prefetchSlot(request)
+            run.prefetch(request)
         }
 
         /// How many statements the last decision reports (``EvaluationResult/matchedStatements``).

@@ -20,14 +20,15 @@
 /// - each key and its list: the key's length (1), its bytes (two per word, in memory order), the record count
 ///   (2), then the records themselves (``PlanRecord``), in evaluation order.
 ///
-/// A request reads its slot and then one contiguous run, whose extent the slot gives: the engine can ask for
-/// all of it before it needs any (``PolicyEvaluator/Engine/prefetch(at:)``). A statement whose actions match
-/// several keys is written in each of their lists; its conditions are in the plan's conditions once.
+/// A request's list is found in the table when the plan is attached to it (``PolicySetPlan/located(for:actionHash:)``),
+/// so deciding it reads one contiguous run, which the engine can ask for before it needs any of it
+/// (``PolicyEvaluator/Engine/prefetch(at:)``). A statement whose actions match several keys is written in
+/// each of their lists; its conditions are in the plan's conditions once.
 struct PolicySetPlan: @unchecked Sendable {
     /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
     let storage: PolicySetPlanStorage
     /// The plan's words, read without touching ``storage``'s header (which a retain would write): a request's
-    /// table slot can be asked for while the request before it is decided.
+    /// list can be asked for while the requests before it are decided.
     let words: UnsafePointer<UInt16>
     /// The table's slot count minus one.
     let tableMask: Int
@@ -35,6 +36,10 @@ struct PolicySetPlan: @unchecked Sendable {
     /// in ``storage``'s header, read by the engine without touching it.
     let count: Int
     let identityCount: Int
+    /// Where the list of the request's action starts and ends in ``words``, `nil` when the action is not in
+    /// the table (``located(for:actionHash:)``): found when the plan is attached to a request or its action changes, so
+    /// that deciding it, and reading its list ahead, probes no table.
+    private(set) var list: Range<Int>?
     let conditions: UnsafeBufferPointer<ConditionEvaluator>
 
     /// Builds the plan of `identityPolicies` and `boundary`; `nil` when it would be too large to pay
@@ -43,6 +48,7 @@ struct PolicySetPlan: @unchecked Sendable {
         guard let storage = PolicySetPlanStorage.make(identityPolicies: identityPolicies, boundary: boundary)
         else { return nil }
         self.storage = storage
+        list = nil
         (words, tableMask, count, identityCount, conditions) = storage.withUnsafeMutablePointers { header, elements in
             (
                 UnsafePointer(elements), header.pointee.tableMask, header.pointee.count, header.pointee.identityCount,
@@ -51,6 +57,14 @@ struct PolicySetPlan: @unchecked Sendable {
         }
     }
 
+    /// The plan with ``list`` located for the request whose prepared context is `prepared`.
+    func located(for prepared: PreparedContext, actionHash: UInt64) -> PolicySetPlan {
+        var located = self
+        let action = LoweredAction(lowered: prepared.loweredAction, wholeHash: actionHash)
+        located.list = PolicySetPlanStorage.listRange(
+            in: UnsafeBufferPointer(start: words, count: count), mask: tableMask, for: action)
+        return located
+    }
 }
 
 /// The storage of ``PolicySetPlan``: the words follow the header in the object, so the table and the
@@ -103,10 +117,11 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
         withUnsafeMutablePointerToHeader { $0.pointee.policies[slot].statements[number] }
     }
 
-    /// Where the list of the lowered action `action` is in `words` (its record count), or `nil` when the action
-    /// is not in the table, whose slot count minus one is `mask`.
-    @inline(__always)
-    static func list(in words: UnsafeBufferPointer<UInt16>, mask: Int, for action: LoweredAction) -> Int? {
+    /// Where the list of the lowered action `action` is in `words` (from its record count to its end), or
+    /// `nil` when the action is not in the table, whose slot count minus one is `mask`.
+    static func listRange(
+        in words: UnsafeBufferPointer<UInt16>, mask: Int, for action: LoweredAction
+    ) -> Range<Int>? {
         guard let base = words.baseAddress, let bytes = action.whole.baseAddress,
             let slot = slot(
                 base, mask: mask, hash: action.wholeHash,
@@ -117,7 +132,8 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
                 })
         else { return nil }
         let key = Int(words[slot + 2]) | Int(words[slot + 3]) << 16
-        return key + 1 + (Int(words[key]) + 1) / 2
+        let end = Int(words[slot + 4]) | Int(words[slot + 5]) << 16
+        return key + 1 + (Int(words[key]) + 1) / 2..<end
     }
 
     /// The offset of the first table slot, probing from `hash`'s, whose hash is `hash`'s low 32 bits and whose
@@ -167,12 +183,13 @@ public struct PolicySetPlans {
         let key = Key(
             identity: request.identityPolicies.map { $0.index.identity },
             boundary: request.permissionsBoundary?.index.identity)
+        let plan: PolicySetPlan?
         if let known = plans[key] {
-            request.policySetPlan = known
-            return
+            plan = known
+        } else {
+            plan = PolicySetPlan(identityPolicies: request.identityPolicies, boundary: request.permissionsBoundary)
+            plans[key] = .some(plan)
         }
-        let plan = PolicySetPlan(identityPolicies: request.identityPolicies, boundary: request.permissionsBoundary)
-        plans[key] = .some(plan)
-        request.policySetPlan = plan
+        request.policySetPlan = plan?.located(for: request.prepared, actionHash: request.actionHash)
     }
 }

@@ -69,7 +69,6 @@ import Testing
                                 resourcePolicy: variant == 2 ? resourcePolicy : nil, scps: variant == 1 ? [[scp]] : [])
                             plans.attach(to: &request)
                             #expect(request.hasPolicySetPlan)
-                            engine.prefetchTable(request)
                             engine.prefetch(request)
                             try expectEngineEqualsTrace(request, engine, "\(action) \(resource) \(variant)")
                         }
@@ -101,6 +100,23 @@ import Testing
         plans.attach(to: &request)
         #expect(request.hasPolicySetPlan)
         try expectEngineEqualsTrace(request, engine, "reparsed")
+    }
+
+    /// A request's list is found when its plan is attached: changing its action finds the new action's list
+    /// (or none), and keeps the plan, which depends only on the policies.
+    @Test func changingTheActionFindsItsList() throws {
+        var plans = PolicySetPlans()
+        var request = EvaluationRequest(
+            principal: alice, action: "s3:GetObject", resource: bucketObject,
+            context: ["aws:PrincipalTag/team": .string("a")], identityPolicies: Self.policies)
+        plans.attach(to: &request)
+        let engine = PolicyEvaluator.Engine()
+        for action in ["s3:PutObject", "S3:GETOBJECT", "iam:CreateUser", "sqs:SendMessage", "s3:GetObject"] {
+            request.action = action
+            #expect(request.hasPolicySetPlan)
+            engine.prefetch(request)
+            try expectEngineEqualsTrace(request, engine, "after changing the action to \(action)")
+        }
     }
 
     private func expectEngineEqualsTrace(
