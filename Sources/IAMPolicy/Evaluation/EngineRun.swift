@@ -45,7 +45,8 @@ struct EngineRun {
         // (appending to an array checked its uniqueness for every byte), then compared byte for byte.
         // The action (lowered when the request was prepared) and the resource are read from the prepared
         // block, which ``prefetch(_:)`` asked for: the strings' own objects are not touched.
-        let prepared = request.pointee.prepared
+        // Not retained (a write to the object's line): the request, which the caller keeps, holds it.
+        unowned(unsafe) let prepared = request.pointee.prepared
         let lowered = prepared.loweredAction
         let resource = prepared.resource
         let scan = PolicyScan(
@@ -65,10 +66,10 @@ struct EngineRun {
     /// only the request's own fields; the lines do not depend on each other, so their misses overlap with one
     /// another and with the current request's work.
     func prefetch(_ request: UnsafePointer<EvaluationRequest>) {
-        // The prepared context: its object is retained when the request is decided (a write), and its block
-        // holds everything else the engine reads of the request.
+        // The prepared context: its object holds where the block's parts are, and its block everything else
+        // the engine reads of the request.
         let memory = request.pointee.preparedMemory
-        iam_prefetch_write(memory.object)
+        iam_prefetch(memory.object)
         for line in stride(from: 0, to: memory.blockSize, by: 64) { iam_prefetch(memory.block + line) }
         guard let words = request.pointee.policySetPlan?.words, let list = request.pointee.policySetPlan?.list
         else { return }

@@ -171,7 +171,9 @@ public struct EvaluationRequest: Sendable {
 
 /// The request context as conditions and policy variables read it (*Variables and tags*).
 struct RequestContext {
-    let prepared: PreparedContext
+    /// Not retained: a context is made for one decision, during which the request being decided holds its
+    /// prepared context; a retain and release per decision wrote to the object's cache line.
+    unowned(unsafe) let prepared: PreparedContext
 
     init(_ prepared: PreparedContext) {
         self.prepared = prepared
