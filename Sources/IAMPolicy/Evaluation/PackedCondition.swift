@@ -11,35 +11,34 @@
 ///
 /// Layout (in words; 32- and 64-bit values low word first): flags (1: the comparison's number in the low
 /// byte, ``negatedFlag``, ``valuesFlag`` when the values follow, ``missingHoldsFlag``), the key's
-/// ``ContextKeyIDs`` number (2), the condition's whole length (1), the number of the key as written (2, for
-/// reporting it missing); with ``valuesFlag``, the value count (1) and each value: a number or
+/// ``ContextKeyIDs`` number (1), the condition's whole length (1), the number of the key as written (1, for
+/// reporting it missing); a condition whose key numbers pass 16 bits is not packed (its plan is not made,
+/// which takes 65,536 distinct context keys in one process); with ``valuesFlag``, the value count (1) and each value: a number or
 /// date as a presence word and the `Double`'s bits (5), an IP range as a presence word, its high and low
 /// halves, whether it is IPv6 and its prefix length (11), a `Bool` or string value as its length and its
 /// elements, one per word.
 enum PackedCondition {
-    static let headerSize = 6
+    static let headerSize = 4
     static let negatedFlag: UInt16 = 0x100
     static let valuesFlag: UInt16 = 0x200
     /// Whether the condition holds when its key is missing (``ConditionEvaluator/missing()``).
     static let missingHoldsFlag: UInt16 = 0x400
 
-    /// Appends `condition`'s packed form.
-    static func put(_ condition: ConditionEvaluator, into words: inout [UInt16]) {
+    /// Appends `condition`'s packed form; `false` (nothing appended) when its key numbers do not fit a word.
+    static func put(_ condition: ConditionEvaluator, into words: inout [UInt16]) -> Bool {
+        guard let key = UInt16(exactly: condition.keyID), let written = UInt16(exactly: condition.writtenKeyID)
+        else { return false }
         let start = words.count
         var flags = UInt16(condition.comparison.number)
         if condition.isNegated { flags |= negatedFlag }
         if condition.missing() == .satisfied { flags |= missingHoldsFlag }
-        words.append(flags)
-        words.append(UInt16(truncatingIfNeeded: condition.keyID))
-        words.append(UInt16(truncatingIfNeeded: condition.keyID >> 16))
-        words.append(0)
-        words.append(UInt16(truncatingIfNeeded: condition.writtenKeyID))
-        words.append(UInt16(truncatingIfNeeded: condition.writtenKeyID >> 16))
+        words += [flags, key, 0, written]
         if let values = values(of: condition) {
             words[start] |= valuesFlag
             words += values
         }
-        words[start + 3] = UInt16(truncatingIfNeeded: words.count - start)
+        words[start + 2] = UInt16(truncatingIfNeeded: words.count - start)
+        return true
     }
 
     /// The values in their packed form, or `nil` when the object must evaluate them.
@@ -92,15 +91,15 @@ enum PackedCondition {
 
     @inline(__always)
     static func keyID(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> UInt32 {
-        UInt32(words[at + 1]) | UInt32(words[at + 2]) << 16
+        UInt32(words[at + 1])
     }
 
     @inline(__always)
-    static func length(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> Int { Int(words[at + 3]) }
+    static func length(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> Int { Int(words[at + 2]) }
 
     @inline(__always)
     static func writtenKeyID(_ words: UnsafeBufferPointer<UInt16>, _ at: Int) -> UInt32 {
-        UInt32(words[at + 4]) | UInt32(words[at + 5]) << 16
+        UInt32(words[at + 3])
     }
 
     /// The comparison is `Null`, whose key is never reported missing, and whose missing key the object decides.

@@ -7,14 +7,16 @@
 /// word costs. Values that do not fit a word here make the builder give up the plan (the policies are then
 /// evaluated one by one), so reading a record is exact.
 ///
-/// Layout (in words): statement number in its policy (1), flags (1: `Deny` in bit 1, as in an index entry;
-/// the ``ResourceIndex/Mode`` in the high byte), resource pattern count (1), first condition in the plan's
-/// conditions (2, low first), condition count (1), the policy's slot (1: identity policies first, then the
-/// boundary), the record's whole length in words (1), where its packed conditions start, from the record's
-/// start (1); then each resource pattern, in ``PackedResourcePattern``'s form, and each condition, in
-/// ``PackedCondition``'s. A record lies inside its list, so a request reads one run of memory.
+/// Layout (in words): statement number in its policy (1); the policy's slot (identity policies first, then
+/// the boundary) in bits 0-11, `Deny` in bit 12 and the ``ResourceIndex/Mode`` in bits 13-14 (1); resource
+/// pattern count (1); first condition in the plan's conditions (1); condition count (1); the record's whole
+/// length in words (1); where its packed conditions start, from the record's start (1); then each resource
+/// pattern, in ``PackedResourcePattern``'s form, and each condition, in ``PackedCondition``'s. A record lies
+/// inside its list, so a request reads one run of memory. A plan of more than 4,096 policies or 65,535
+/// conditions is not made (no principal's policies come near, within IAM's quotas).
 enum PlanRecord {
-    static let headerSize = 9
+    static let headerSize = 7
+    private static let denyBit: UInt16 = 0x1000
 
     /// Appends a record; `false` (nothing appended) when a value does not fit its word.
     static func put(
@@ -24,15 +26,13 @@ enum PlanRecord {
     ) -> Bool {
         let limit = Int(UInt16.max)
         guard statement <= limit, headerSize + patterns.count + packedConditions.count <= limit,
-            conditions.count <= limit, slot <= limit, conditions.lowerBound <= Int(UInt32.max)
+            conditions.upperBound <= limit, slot < 0x1000
         else { return false }
         words.append(UInt16(statement))
-        words.append((isDeny ? 2 : 0) | UInt16(mode.rawValue) << 8)
+        words.append(UInt16(slot) | (isDeny ? denyBit : 0) | UInt16(mode.rawValue) << 13)
         words.append(UInt16(patternCount))
-        words.append(UInt16(truncatingIfNeeded: conditions.lowerBound))
-        words.append(UInt16(truncatingIfNeeded: conditions.lowerBound >> 16))
+        words.append(UInt16(conditions.lowerBound))
         words.append(UInt16(conditions.count))
-        words.append(UInt16(slot))
         words.append(UInt16(headerSize + patterns.count + packedConditions.count))
         words.append(UInt16(headerSize + patterns.count))
         words += patterns
@@ -44,26 +44,28 @@ enum PlanRecord {
     static func statement(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record]) }
 
     @inline(__always)
-    static func isDeny(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Bool { words[record + 1] & 2 != 0 }
+    static func isDeny(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Bool {
+        words[record + 1] & denyBit != 0
+    }
 
     /// The record's whole length in words, to step to the next record of its list.
     @inline(__always)
-    static func length(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record + 7]) }
+    static func length(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record + 5]) }
 
     @inline(__always)
-    static func slot(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record + 6]) }
+    static func slot(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int { Int(words[record + 1] & 0xFFF) }
 
     /// Where the record's first ``PackedCondition`` is.
     @inline(__always)
     static func packedConditions(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Int {
-        record + Int(words[record + 8])
+        record + Int(words[record + 6])
     }
 
     /// The record's run of the plan's conditions.
     @inline(__always)
     static func conditionRange(_ words: UnsafeBufferPointer<UInt16>, _ record: Int) -> Range<Int> {
-        let start = Int(words[record + 3]) | Int(words[record + 4]) << 16
-        return start..<start + Int(words[record + 5])
+        let start = Int(words[record + 3])
+        return start..<start + Int(words[record + 4])
     }
 
     /// As ``PolicyIndexStorage/View/resourceMatches(entry:_:)``: `nil` when a resource pattern has a policy
@@ -74,7 +76,7 @@ enum PlanRecord {
     )
         -> Bool?
     {
-        guard let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: words[record + 1] >> 8)),
+        guard let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: words[record + 1] >> 13 & 3)),
             mode != .variable
         else { return nil }
         if mode == .absent { return true }

@@ -103,7 +103,7 @@ struct PolicySetPlanBuilder {
             let run = known ?? conditions.count..<conditions.count + range.count
             let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: source[entry + 6])) ?? .variable
             var packed: [UInt16] = []
-            for index in range { PackedCondition.put(view.conditions[index], into: &packed) }
+            for index in range where !PackedCondition.put(view.conditions[index], into: &packed) { return false }
             let written = PlanRecord.put(
                 statement: record.statement, isDeny: view.isDeny(entry: entry), mode: mode, patternCount: count,
                 patterns: UnsafeBufferPointer(rebasing: source[(entry + resources)..<end]), conditions: run,
