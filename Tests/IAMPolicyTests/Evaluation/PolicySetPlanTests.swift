@@ -119,6 +119,24 @@ import Testing
         }
     }
 
+    /// A record names its policy's slot in 12 bits: a set of more than 4,096 policies gets no plan, and is
+    /// evaluated policy by policy with the same result.
+    @Test func moreThan4096PoliciesAreEvaluatedWithoutAPlan() throws {
+        let allow = try ParsedPolicy(name: "allow", text: evalDoc(stmt("Allow", "s3:GetObject", bucketObject)))
+        let deny = try ParsedPolicy(name: "deny", text: evalDoc(stmt("Deny", "s3:GetObject", bucketObject)))
+        var plans = PolicySetPlans()
+        let engine = PolicyEvaluator.Engine()
+        for (policies, planned) in [
+            (Array(repeating: allow, count: 4096), true), (Array(repeating: allow, count: 4096) + [deny], false),
+        ] {
+            var request = EvaluationRequest(
+                principal: alice, action: "s3:GetObject", resource: bucketObject, identityPolicies: policies)
+            plans.attach(to: &request)
+            #expect(request.hasPolicySetPlan == planned)
+            try expectEngineEqualsTrace(request, engine, "\(policies.count) policies")
+        }
+    }
+
     private func expectEngineEqualsTrace(
         _ request: EvaluationRequest, _ engine: PolicyEvaluator.Engine, _ note: String
     ) throws {
