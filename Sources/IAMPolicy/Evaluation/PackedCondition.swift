@@ -13,10 +13,10 @@
 /// byte, ``negatedFlag``, ``valuesFlag`` when the values follow, ``missingHoldsFlag``), the key's
 /// ``ContextKeyIDs`` number (1), the condition's whole length (1), the number of the key as written (1, for
 /// reporting it missing); a condition whose key numbers pass 16 bits is not packed (its plan is not made,
-/// which takes 65,536 distinct context keys in one process); with ``valuesFlag``, the value count (1) and each value: a number or
-/// date as a presence word and the `Double`'s bits (5), an IP range as a presence word, its high and low
-/// halves, whether it is IPv6 and its prefix length (11), a `Bool` or string value as its length and its
-/// elements, one per word.
+/// which takes 65,536 distinct context keys in one process); with ``valuesFlag``, the value count (1) and
+/// each value: a number or date as a presence word and the `Double`'s bits (5), an IP range as a presence
+/// word, its high and low halves, whether it is IPv6 and its prefix length (11), a `Bool` or string value as
+/// its length and its elements, one per word.
 enum PackedCondition {
     static let headerSize = 4
     static let negatedFlag: UInt16 = 0x100

@@ -20,10 +20,10 @@
 /// - each key and its list: the key's length (1), its bytes (two per word, in memory order), the record count
 ///   (2), then the records themselves (``PlanRecord``), in evaluation order.
 ///
-/// A request's list is found in the table when the plan is attached to it (``PolicySetPlan/located(for:actionHash:)``),
-/// so deciding it reads one contiguous run, which the engine can ask for before it needs any of it
-/// (``PolicyEvaluator/Engine/prefetch(at:)``). A statement whose actions match several keys is written in
-/// each of their lists; its conditions are in the plan's conditions once.
+/// A request's list is found in the table when the plan is attached to it
+/// (``PolicySetPlan/located(for:actionHash:)``), so deciding it reads one contiguous run, which the engine can
+/// ask for before it needs any of it (``PolicyEvaluator/Engine/prefetch(at:)``). A statement whose actions
+/// match several keys is written in each of their lists; its conditions are in the plan's conditions once.
 struct PolicySetPlan: @unchecked Sendable {
     /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
     let storage: PolicySetPlanStorage
@@ -37,8 +37,8 @@ struct PolicySetPlan: @unchecked Sendable {
     let count: Int
     let identityCount: Int
     /// Where the list of the request's action starts and ends in ``words``, `nil` when the action is not in
-    /// the table (``located(for:actionHash:)``): found when the plan is attached to a request or its action changes, so
-    /// that deciding it, and reading its list ahead, probes no table.
+    /// the table (``located(for:actionHash:)``): found when the plan is attached to a request or its action
+    /// changes, so that deciding it, and reading its list ahead, probes no table.
     private(set) var list: Range<Int>?
     let conditions: UnsafeBufferPointer<ConditionEvaluator>
 
