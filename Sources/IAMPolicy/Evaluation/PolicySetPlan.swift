@@ -122,33 +122,20 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
     static func listRange(
         in words: UnsafeBufferPointer<UInt16>, mask: Int, for action: LoweredAction
     ) -> Range<Int>? {
-        guard let base = words.baseAddress, let bytes = action.whole.baseAddress,
-            let slot = slot(
-                base, mask: mask, hash: action.wholeHash,
-                where: { key in
-                    Int(words[key]) == action.whole.count
-                        && equalBytes(
-                            UnsafeRawPointer(base + key + 1), UnsafeRawPointer(bytes), count: action.whole.count)
-                })
-        else { return nil }
-        let key = Int(words[slot + 2]) | Int(words[slot + 3]) << 16
-        let end = Int(words[slot + 4]) | Int(words[slot + 5]) << 16
-        return key + 1 + (Int(words[key]) + 1) / 2..<end
-    }
-
-    /// The offset of the first table slot, probing from `hash`'s, whose hash is `hash`'s low 32 bits and whose
-    /// key (at the offset the slot gives) `accepts`; `nil` at an empty slot.
-    @inline(__always)
-    static func slot(
-        _ words: UnsafePointer<UInt16>, mask: Int, hash: UInt64, where accepts: (Int) -> Bool
-    ) -> Int? {
-        let low = UInt32(truncatingIfNeeded: hash)
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        guard let base = words.baseAddress, let bytes = action.whole.baseAddress else { return nil }
+        // Linear probing from the hash's slot: a slot names its key's low 32 hash bits and where the key is.
+        let low = UInt32(truncatingIfNeeded: action.wholeHash)
+        var slot = Int(truncatingIfNeeded: action.wholeHash) & mask
         while true {
             let offset = slot * tableSlotSize
             let key = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
             if key == 0 { return nil }
-            if UInt32(words[offset]) | UInt32(words[offset + 1]) << 16 == low, accepts(key) { return offset }
+            if UInt32(words[offset]) | UInt32(words[offset + 1]) << 16 == low, Int(words[key]) == action.whole.count,
+                equalBytes(UnsafeRawPointer(base + key + 1), UnsafeRawPointer(bytes), count: action.whole.count)
+            {
+                let end = Int(words[offset + 4]) | Int(words[offset + 5]) << 16
+                return key + 1 + (Int(words[key]) + 1) / 2..<end
+            }
             slot = (slot + 1) & mask
         }
     }
