@@ -7,9 +7,4 @@ static inline void iam_prefetch(const void *address) {
     __builtin_prefetch(address, 0, 3);
 }
 
-/// As `iam_prefetch`, for a line about to be written (a reference count, say).
-static inline void iam_prefetch_write(const void *address) {
-    __builtin_prefetch(address, 1, 3);
-}
-
 #endif
