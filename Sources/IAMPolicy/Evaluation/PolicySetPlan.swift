@@ -30,8 +30,6 @@ struct PolicySetPlan: @unchecked Sendable {
     /// The plan's words, read without touching ``storage``'s header (which a retain would write): a request's
     /// list can be asked for while the requests before it are decided.
     let words: UnsafePointer<UInt16>
-    /// The table's slot count minus one.
-    let tableMask: Int
     /// The number of words, the number of identity policies (their slots come first) and the conditions, as
     /// in ``storage``'s header, read by the engine without touching it.
     let count: Int
@@ -49,9 +47,9 @@ struct PolicySetPlan: @unchecked Sendable {
         else { return nil }
         self.storage = storage
         list = nil
-        (words, tableMask, count, identityCount, conditions) = storage.withUnsafeMutablePointers { header, elements in
+        (words, count, identityCount, conditions) = storage.withUnsafeMutablePointers { header, elements in
             (
-                UnsafePointer(elements), header.pointee.tableMask, header.pointee.count, header.pointee.identityCount,
+                UnsafePointer(elements), header.pointee.count, header.pointee.identityCount,
                 UnsafeBufferPointer(header.pointee.conditions)
             )
         }
@@ -62,7 +60,8 @@ struct PolicySetPlan: @unchecked Sendable {
         var located = self
         let action = LoweredAction(lowered: prepared.loweredAction, wholeHash: actionHash)
         located.list = PolicySetPlanStorage.listRange(
-            in: UnsafeBufferPointer(start: words, count: count), mask: tableMask, for: action)
+            in: UnsafeBufferPointer(start: words, count: count),
+            mask: storage.withUnsafeMutablePointerToHeader { $0.pointee.tableMask }, for: action)
         return located
     }
 }
