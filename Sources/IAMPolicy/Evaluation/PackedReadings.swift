@@ -90,8 +90,3 @@ struct ReadingPayload {
     let first: UInt64
     let second: UInt64
 }
-
-extension ContextReadings {
-    /// Whether ``PackedReadings`` gives the value a payload (at most: one that does not fit gets none).
-    var hasPayload: Bool { number != nil || date != nil || ipRange != nil }
-}

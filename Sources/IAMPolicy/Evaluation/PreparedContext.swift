@@ -7,16 +7,16 @@
 ///
 /// What the engine reads of a request is also laid out in one block of memory (``block``), so that it can
 /// be asked for, whole, while the request before is decided: the context keys' numbers
-/// (``ContextKeyIDs``), each value's readings, the resource's split (``RequestResource``), then the bytes of
-/// the action (lowered), the resource and each single value.
+/// (``ContextKeyIDs``), each value's readings, the resource's split (``RequestResource``), the bytes of the
+/// action (lowered), the resource and each single value, then the readings' payloads.
 final class PreparedContext: @unchecked Sendable {
     /// Explicit context values first, then the derived keys' that they do not shadow, in the order of the
     /// block's key numbers.
     private let values: [ContextValue]
     /// The block: `count` key numbers (`UInt32`), padded to 8 bytes; `count` ``PackedReadings``; the
-    /// resource's split (``RequestResource/splitCount`` `UInt32`s), padded to 8 bytes; the readings' payloads
-    /// (``ReadingPayload``); the lowered action's bytes; the resource's; each single value's. Immutable once
-    /// made.
+    /// resource's split (``RequestResource/splitCount`` `UInt32`s); the lowered action's bytes; the
+    /// resource's; each single value's; padded to 8 bytes, the readings' payloads (``ReadingPayload``).
+    /// Immutable once made.
     let block: UnsafeMutableRawPointer
     let blockSize: Int
     let count: Int
@@ -59,8 +59,7 @@ final class PreparedContext: @unchecked Sendable {
         let resourceBytes = Array(resource.utf8)
         let split = RequestResource.split(resourceBytes)
         var readings = values.map(ContextReadings.init)
-        payloadOffset = (splitOffset + split.count * MemoryLayout<UInt32>.stride + 7) & ~7
-        let bytesStart = payloadOffset + readings.filter(\.hasPayload).count * MemoryLayout<ReadingPayload>.stride
+        let bytesStart = splitOffset + split.count * MemoryLayout<UInt32>.stride
         var bytes = Array(action.utf8.lazy.map(lowerASCII))
         actionRange = bytesStart..<bytesStart + bytes.count
         bytes += resourceBytes
@@ -74,7 +73,9 @@ final class PreparedContext: @unchecked Sendable {
         var packed: [PackedReadings] = []
         var payloads: [ReadingPayload] = []
         for reading in readings { packed.append(PackedReadings(reading, payloads: &payloads)) }
-        blockSize = bytesStart + bytes.count
+        // The payloads go last, since how many there are is known only once the readings are packed.
+        payloadOffset = (bytesStart + bytes.count + 7) & ~7
+        blockSize = payloadOffset + payloads.count * MemoryLayout<ReadingPayload>.stride
         // Aligned to a cache line, so the engine's read-ahead asks for exactly the lines it spans.
         block = UnsafeMutableRawPointer.allocate(byteCount: max(blockSize, 1), alignment: 64)
         for (index, id) in ids.enumerated() {
@@ -84,8 +85,6 @@ final class PreparedContext: @unchecked Sendable {
             .initialize(from: packed, count: count)
         (block + splitOffset).bindMemory(to: UInt32.self, capacity: split.count).initialize(
             from: split, count: split.count)
-        // A value's payload is dropped (and its text read instead) when there are too many to number, so
-        // there may be fewer than counted.
         (block + payloadOffset).bindMemory(to: ReadingPayload.self, capacity: payloads.count).initialize(
             from: payloads, count: payloads.count)
         bytes.withUnsafeBytes { source in
