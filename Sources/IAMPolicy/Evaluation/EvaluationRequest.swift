@@ -84,7 +84,6 @@ public struct EvaluationRequest: Sendable {
         didSet {
             actionHash = Self.loweredHash(action)
             prepare()
-            policySetPlan = policySetPlan?.located(for: prepared, actionHash: actionHash)
         }
     }
     /// The resource ARN (case-sensitive), or `*`.
@@ -152,8 +151,10 @@ public struct EvaluationRequest: Sendable {
         (principalTraits, prepared, preparedMemory) = Self.preparation(principal, action, resource, context)
     }
 
+    /// Also finds the plan's list again: it depends on the action and the resource.
     private mutating func prepare() {
         (principalTraits, prepared, preparedMemory) = Self.preparation(principal, action, resource, context)
+        policySetPlan = policySetPlan?.located(for: prepared, actionHash: actionHash)
     }
 
     /// What ``prepare()`` keeps of the request, made from its principal, action, resource and context.

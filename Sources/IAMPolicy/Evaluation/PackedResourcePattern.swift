@@ -62,6 +62,16 @@ enum PackedResourcePattern {
         return (UInt32(words[offset + 3]) | UInt32(words[offset + 4]) << 16, offset + 5)
     }
 
+    /// The number of the run up to the resource's fifth colon that the pattern at `offset` requires, when its
+    /// first five segments hold no wildcard (``RequestResource/prefixID(_:)`` of colon 4 must equal it), or
+    /// `nil` when a resource without that run can match it.
+    static func requiredPrefix(_ words: UnsafeBufferPointer<UInt16>, at offset: Int) -> UInt32? {
+        guard words[offset] & 0xF == UInt16(ResourceIndex.Kind.arn.rawValue),
+            Int(words[offset] >> 4 & 0xF) == RequestResource.slots
+        else { return nil }
+        return prefixAndGlobs(words, at: offset).0
+    }
+
     /// As ``ResourcePattern/matches(_:context:)`` for the pattern stored at `offset`.
     @inline(__always)
     static func matches(_ words: UnsafeBufferPointer<UInt16>, at offset: Int, _ resource: RequestResource) -> Bool {

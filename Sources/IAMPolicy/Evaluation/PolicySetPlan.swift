@@ -13,14 +13,23 @@
 /// action is looked up by its lowered bytes, which are all that matching reads. An action not in the table
 /// is evaluated policy by policy, as without a plan.
 ///
-/// Layout (offsets in words, 32-bit values as two words, low first), readable with ``PolicyIndexStorage/View``:
-/// - table (``PolicySetPlanStorage/tableSlotSize`` words per slot, a power of two of them, four slots to a
-///   cache line): low 32 bits of the hash of the lowered action (2), offset of its key (2; 0 for an empty
-///   slot), offset of the end of its list (2), unused (2);
-/// - each key and its list: the key's length (1), its bytes (two per word, in memory order), the record count
-///   (2), then the records themselves (``PlanRecord``), in evaluation order.
+/// Each list is also cut by resource: most statements name resources whose first five segments hold no
+/// wildcard (`arn:aws:ec2:us-east-1:111122223333:instance/*`), and such a statement can match only a resource
+/// with those same bytes up to its fifth colon, whose number (``ResourcePrefixIDs``) the request holds. A
+/// list has a sublist per number its statements require, holding the statements that require it or none,
+/// and one for every other resource, holding those that require none; the request reads only its own. A
+/// statement left out of a request's sublist fails on its resource, so it changes neither the decision nor
+/// the missing keys. A list whose sublists would hold more than four times its statements stays whole.
 ///
-/// A request's list is found in the table when the plan is attached to it
+/// Layout (offsets in words, 32-bit values as two words, low first), readable with ``PolicyIndexStorage/View``:
+/// - table (``PolicySetPlanStorage/tableSlotSize`` words per slot, a power of two of them): low 32 bits of
+///   the hash of the lowered action (2), offset of its key (2; 0 for an empty slot);
+/// - each key and its sublists: the key's length (1), its bytes (two per word, in memory order), the number
+///   of prefixes (1), each prefix's number (2), where each sublist starts, in the prefixes' order then the
+///   one for every other resource, and where the last ends (2 each); each sublist is its record count (2)
+///   and its records (``PlanRecord``), in evaluation order.
+///
+/// A request's sublist is found when the plan is attached to it, or its action or resource changes
 /// (``PolicySetPlan/located(for:actionHash:)``), so deciding it reads one contiguous run, which the engine can
 /// ask for before it needs any of it (``PolicyEvaluator/Engine/prefetch(at:)``). A statement whose actions
 /// match several keys is written in each of their lists; its conditions are in the plan's conditions once.
@@ -34,9 +43,9 @@ struct PolicySetPlan: @unchecked Sendable {
     /// in ``storage``'s header, read by the engine without touching it.
     let count: Int
     let identityCount: Int
-    /// Where the list of the request's action starts and ends in ``words``, `nil` when the action is not in
-    /// the table (``located(for:actionHash:)``): found when the plan is attached to a request or its action
-    /// changes, so that deciding it, and reading its list ahead, probes no table.
+    /// Where the sublist of the request's action and resource starts and ends in ``words``, `nil` when the
+    /// action is not in the table (``located(for:actionHash:)``): found when the plan is attached to a request
+    /// or its action or resource changes, so that deciding it, and reading its list ahead, probes no table.
     private(set) var list: Range<Int>?
     let conditions: UnsafeBufferPointer<ConditionEvaluator>
 
@@ -55,13 +64,15 @@ struct PolicySetPlan: @unchecked Sendable {
         }
     }
 
-    /// The plan with ``list`` located for the request whose prepared context is `prepared`.
+    /// The plan with ``list`` located for the request whose prepared context is `prepared`: the sublist of
+    /// its action's list for its resource.
     func located(for prepared: PreparedContext, actionHash: UInt64) -> PolicySetPlan {
         var located = self
         let action = LoweredAction(lowered: prepared.loweredAction, wholeHash: actionHash)
         located.list = PolicySetPlanStorage.listRange(
             in: UnsafeBufferPointer(start: words, count: count),
-            mask: storage.withUnsafeMutablePointerToHeader { $0.pointee.tableMask }, for: action)
+            mask: storage.withUnsafeMutablePointerToHeader { $0.pointee.tableMask }, for: action,
+            resource: prepared.resource)
         return located
     }
 }
@@ -79,7 +90,7 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
         let conditions: UnsafeMutableBufferPointer<ConditionEvaluator>
     }
 
-    static let tableSlotSize = 8
+    static let tableSlotSize = 4
 
     static func make(identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?) -> PolicySetPlanStorage? {
         let policies = identityPolicies + (boundary.map { [$0] } ?? [])
@@ -116,10 +127,10 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
         withUnsafeMutablePointerToHeader { $0.pointee.policies[slot].statements[number] }
     }
 
-    /// Where the list of the lowered action `action` is in `words` (from its record count to its end), or
-    /// `nil` when the action is not in the table, whose slot count minus one is `mask`.
+    /// Where the list of the lowered action `action` for `resource` is in `words` (from its record count to
+    /// its end), or `nil` when the action is not in the table, whose slot count minus one is `mask`.
     static func listRange(
-        in words: UnsafeBufferPointer<UInt16>, mask: Int, for action: LoweredAction
+        in words: UnsafeBufferPointer<UInt16>, mask: Int, for action: LoweredAction, resource: RequestResource
     ) -> Range<Int>? {
         guard let base = words.baseAddress, let bytes = action.whole.baseAddress else { return nil }
         // Linear probing from the hash's slot: a slot names its key's low 32 hash bits and where the key is.
@@ -132,11 +143,29 @@ final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UIn
             if UInt32(words[offset]) | UInt32(words[offset + 1]) << 16 == low, Int(words[key]) == action.whole.count,
                 equalBytes(UnsafeRawPointer(base + key + 1), UnsafeRawPointer(bytes), count: action.whole.count)
             {
-                let end = Int(words[offset + 4]) | Int(words[offset + 5]) << 16
-                return key + 1 + (Int(words[key]) + 1) / 2..<end
+                return sublist(in: words, directory: key + 1 + (Int(words[key]) + 1) / 2, for: resource)
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The sublist for `resource` of the action whose directory is at `directory`: the one of its run up to
+    /// the fifth colon, or the one for every other resource.
+    private static func sublist(
+        in words: UnsafeBufferPointer<UInt16>, directory: Int, for resource: RequestResource
+    ) -> Range<Int> {
+        func read32(_ offset: Int) -> Int { Int(words[offset]) | Int(words[offset + 1]) << 16 }
+        let count = Int(words[directory])
+        let offsets = directory + 1 + 2 * count
+        var chosen = count
+        if resource.colonCount == RequestResource.slots {
+            let prefix = Int(resource.prefixID(RequestResource.slots - 1))
+            for index in 0..<count where read32(directory + 1 + 2 * index) == prefix {
+                chosen = index
+                break
+            }
+        }
+        return read32(offsets + 2 * chosen)..<read32(offsets + 2 * chosen + 2)
     }
 }
 

@@ -61,19 +61,23 @@ struct PolicySetPlanBuilder {
             total += list.count
             if total > Self.maximumListEntries { return false }
         }
+        var prefixes: [RecordKey: [UInt32]] = [:]
+        for (record, entry) in entries {
+            if let required = requiredPrefixes(record, entry: entry) { prefixes[record] = required }
+        }
+        var splits = lists.map { ListSplit($0, prefixes: prefixes) }
+        // Splitting writes a statement once per sublist that keeps it; past the bound, lists stay whole.
+        if splits.reduce(0, { $0 + $1.entryCount }) > Self.maximumListEntries {
+            splits = lists.map { ListSplit(whole: $0) }
+        }
         while tableSlots < keys.count * 2 { tableSlots *= 2 }
         let slotSize = PolicySetPlanStorage.tableSlotSize
         words = Array(repeating: 0, count: tableSlots * slotSize)
-        for (key, list) in zip(keys, lists) {
-            // The key just before its list, so that confirming the key brings the list's start into cache.
+        for (key, split) in zip(keys, splits) {
             let keyOffset = words.count
             words.append(UInt16(key.count))
             PackedGlob.putBytes(key, into: &words)
-            put32(list.count)
-            for record in list {
-                guard let entry = entries[record], putRecord(record, entry: entry) else { return false }
-            }
-            if words.count > Self.maximumWords { return false }
+            guard putSublists(split, entries: entries) else { return false }
             let hash = ActionIndex.hash(key)
             var slot = Int(truncatingIfNeeded: hash) & (tableSlots - 1)
             while words[slot * slotSize + 2] != 0 || words[slot * slotSize + 3] != 0 {
@@ -83,8 +87,74 @@ struct PolicySetPlanBuilder {
             words[offset] = UInt16(truncatingIfNeeded: hash)
             words[offset + 1] = UInt16(truncatingIfNeeded: hash >> 16)
             set32(keyOffset, at: offset + 2)
-            set32(words.count, at: offset + 4)
         }
+        return true
+    }
+
+    /// One action's list cut by the resource: for each number (``ResourcePrefixIDs``) of a run up to a
+    /// resource's fifth colon that some of its statements require, the statements a resource with that run
+    /// can match; then the statements that do not require one, for every other resource.
+    private struct ListSplit {
+        var prefixes: [UInt32] = []
+        var sublists: [[RecordKey]] = []
+
+        /// The list cut when cutting keeps it within four times its size; otherwise whole.
+        init(_ list: [RecordKey], prefixes required: [RecordKey: [UInt32]]) {
+            var seen = Set<UInt32>()
+            for record in list {
+                for prefix in required[record] ?? [] where seen.insert(prefix).inserted { prefixes.append(prefix) }
+            }
+            for prefix in prefixes {
+                sublists.append(list.filter { required[$0].map { $0.contains(prefix) } ?? true })
+            }
+            sublists.append(list.filter { required[$0] == nil })
+            if sublists.count > 1, entryCount > 4 * list.count + 16 || prefixes.count > Int(UInt16.max) {
+                self = ListSplit(whole: list)
+            }
+        }
+
+        init(whole list: [RecordKey]) {
+            sublists = [list]
+        }
+
+        var entryCount: Int { sublists.reduce(0) { $0 + $1.count } }
+    }
+
+    /// The numbers of the runs up to the fifth colon that statement `record` requires of a resource it
+    /// matches, one per resource pattern, or `nil` when some resource without them can match it: a
+    /// `NotResource`, a policy variable, no `Resource`, or a pattern with a wildcard in its first five segments.
+    private func requiredPrefixes(_ record: RecordKey, entry: Int) -> [UInt32]? {
+        policies[record.slot].index.withView { view in
+            let source = view.words
+            guard source[entry + 6] == UInt16(ResourceIndex.Mode.listed.rawValue) else { return nil }
+            var pattern = entry + (Int(source[entry + 8]) | Int(source[entry + 9]) << 16)
+            var required: [UInt32] = []
+            for _ in 0..<Int(source[entry + 7]) {
+                guard let prefix = PackedResourcePattern.requiredPrefix(source, at: pattern) else { return nil }
+                required.append(prefix)
+                pattern += PackedResourcePattern.length(source, at: pattern)
+            }
+            return required
+        }
+    }
+
+    /// Appends an action's sublists after its directory: the count of prefixes (1), each prefix's number
+    /// (2), then where each sublist starts, and where the last ends (2 each); each sublist is its record
+    /// count (2) and its records.
+    private mutating func putSublists(_ split: ListSplit, entries: [RecordKey: Int]) -> Bool {
+        words.append(UInt16(split.prefixes.count))
+        for prefix in split.prefixes { put32(Int(prefix)) }
+        let offsets = words.count
+        words += Array(repeating: 0, count: 2 * (split.sublists.count + 1))
+        for (index, sublist) in split.sublists.enumerated() {
+            set32(words.count, at: offsets + 2 * index)
+            put32(sublist.count)
+            for record in sublist {
+                guard let entry = entries[record], putRecord(record, entry: entry) else { return false }
+            }
+            if words.count > Self.maximumWords { return false }
+        }
+        set32(words.count, at: offsets + 2 * split.sublists.count)
         return true
     }
 
