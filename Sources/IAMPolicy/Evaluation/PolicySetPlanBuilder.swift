@@ -98,7 +98,8 @@ struct PolicySetPlanBuilder {
         var prefixes: [UInt32] = []
         var sublists: [[RecordKey]] = []
 
-        /// The list cut when cutting keeps it within four times its size; otherwise whole.
+        /// The list cut when cutting keeps it within eight times its size (a statement bound to no prefix is
+        /// written in every sublist); otherwise whole.
         init(_ list: [RecordKey], prefixes required: [RecordKey: [UInt32]]) {
             var seen = Set<UInt32>()
             for record in list {
@@ -108,7 +109,7 @@ struct PolicySetPlanBuilder {
                 sublists.append(list.filter { required[$0].map { $0.contains(prefix) } ?? true })
             }
             sublists.append(list.filter { required[$0] == nil })
-            if sublists.count > 1, entryCount > 4 * list.count + 16 || prefixes.count > Int(UInt16.max) {
+            if sublists.count > 1, entryCount > 8 * list.count + 16 || prefixes.count > Int(UInt16.max) {
                 self = ListSplit(whole: list)
             }
         }

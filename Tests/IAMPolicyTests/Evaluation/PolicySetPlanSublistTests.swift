@@ -102,7 +102,7 @@ import Testing
     }
 
     /// Statements bound to many different runs, behind one that is bound to none: cutting would write the
-    /// unbound one in every sublist, more than four times the list, so the list stays whole, and decides the same.
+    /// unbound ones in every sublist, more than eight times the list, so the list stays whole, and decides the same.
     @Test func aListWhoseCutIsTooLargeStaysWhole() throws {
         let regional = (0..<40).map { stmt("Allow", "ec2:StartInstances", "arn:aws:ec2:r\($0):111122223333:*") }
         let unbound = (0..<10).map { stmt("Deny", "ec2:StartInstances", "arn:aws:ec2:*:111122223333:x\($0)") }
