@@ -245,15 +245,15 @@ struct EngineRun {
         var holds = evaluate
         for index in range {
             let condition = conditions[index]
-            let prepared = scan.matcher.context.prepared
-            guard let found = prepared.position(id: condition.keyID) else {
+            let block = scan.matcher.context.block
+            guard let found = block.position(id: condition.keyID) else {
                 if condition.comparison != .null, let base = conditions.baseAddress {
                     noteMissing(condition.writtenKeyID, base + index)
                 }
                 if holds, condition.evaluate(nil, readings: nil, scan.matcher.context) != .satisfied { holds = false }
                 continue
             }
-            if holds, !Self.holds(condition, at: found, prepared.readings(at: found), scan) { holds = false }
+            if holds, !Self.holds(condition, at: found, block.readings(at: found), scan) { holds = false }
         }
         return holds
     }
@@ -264,7 +264,7 @@ struct EngineRun {
         _ condition: ConditionEvaluator, at found: Int, _ readings: ContextReadings, _ scan: PolicyScan
     ) -> Bool {
         let prepared = scan.matcher.context.prepared
-        if let text = prepared.text(of: readings),
+        if let text = scan.matcher.context.block.text(of: readings),
             let outcome = condition.evaluate(single: text, readings: readings, scan.matcher.context)
         {
             return outcome == .satisfied
@@ -280,11 +280,11 @@ struct EngineRun {
         var holds = evaluate
         var at = packed
         let words = view.words
-        let prepared = scan.matcher.context.prepared
+        let block = scan.matcher.context.block
         for index in range {
             let condition = at
             at += PackedCondition.length(words, condition)
-            guard let found = prepared.position(id: PackedCondition.keyID(words, condition)) else {
+            guard let found = block.position(id: PackedCondition.keyID(words, condition)) else {
                 // The packed form says all a missing key needs: the object is not read.
                 if PackedCondition.isNull(words, condition) {
                     let object = view.conditions[index]
@@ -298,8 +298,8 @@ struct EngineRun {
                 continue
             }
             guard holds else { continue }
-            let readings = prepared.readings(at: found)
-            if let text = prepared.text(of: readings),
+            let readings = block.readings(at: found)
+            if let text = block.text(of: readings),
                 let outcome = PackedCondition.holds(words, condition, text: text, readings: readings)
             {
                 if !outcome { holds = false }

@@ -175,16 +175,19 @@ struct RequestContext {
     /// Not retained: a context is made for one decision, during which the request being decided holds its
     /// prepared context; a retain and release per decision wrote to the object's cache line.
     unowned(unsafe) let prepared: PreparedContext
+    /// The prepared block, read per condition without touching the object.
+    let block: PreparedBlock
 
     init(_ prepared: PreparedContext) {
         self.prepared = prepared
+        block = prepared.view
     }
 
     /// The value of the key numbered `id` (``ContextKeyIDs``); explicit context wins over principal-derived
     /// keys.
     @inline(__always)
     func value(id: UInt32) -> ContextValue? {
-        prepared.position(id: id).map(prepared.value(at:))
+        block.position(id: id).map(prepared.value(at:))
     }
 
     /// A value usable as a policy variable: single-valued only (*Variables and tags*).

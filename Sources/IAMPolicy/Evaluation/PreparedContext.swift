@@ -111,28 +111,17 @@ final class PreparedContext: @unchecked Sendable {
         UnsafeBufferPointer(start: (block + range.lowerBound).assumingMemoryBound(to: UInt8.self), count: range.count)
     }
 
-    /// Where the value of the key numbered `id` (``ContextKeyIDs``) is, for ``value(at:)`` and ``readings(at:)``.
-    @inline(__always)
-    func position(id: UInt32) -> Int? {
-        let ids = block.assumingMemoryBound(to: UInt32.self)
-        for index in 0..<count where ids[index] == id { return index }
-        return nil
-    }
-
-    /// The single value's bytes at `position`, when its readings have them.
-    @inline(__always)
-    func text(of readings: ContextReadings) -> UnsafeBufferPointer<UInt8>? {
-        readings.text.map(bytes)
+    /// The block's keys, readings and bytes as ``PreparedBlock`` reads them.
+    var view: PreparedBlock {
+        PreparedBlock(
+            ids: UnsafePointer(block.assumingMemoryBound(to: UInt32.self)), count: count,
+            readings: UnsafePointer((block + readingsOffset).assumingMemoryBound(to: PackedReadings.self)),
+            payloads: UnsafePointer((block + payloadOffset).assumingMemoryBound(to: ReadingPayload.self)),
+            bytes: UnsafePointer(block.assumingMemoryBound(to: UInt8.self)))
     }
 
     @inline(__always)
     func value(at position: Int) -> ContextValue { values[position] }
-
-    @inline(__always)
-    func readings(at position: Int) -> ContextReadings {
-        (block + readingsOffset).assumingMemoryBound(to: PackedReadings.self)[position].readings(
-            payloads: (block + payloadOffset).assumingMemoryBound(to: ReadingPayload.self))
-    }
 
     /// *Variables and tags*, principal-derived keys: `aws:username` exists only for IAM users, and
     /// `aws:PrincipalArn` of a role session is the role's ARN.
@@ -157,6 +146,49 @@ final class PreparedContext: @unchecked Sendable {
         }
         keys.append(("aws:principaltype", type))
         return keys
+    }
+}
+
+/// What the engine reads of a ``PreparedContext``'s block per condition, as plain pointers made once per
+/// decision (``RequestContext``).
+///
+/// Why not the object's own methods: each call on the object, even through an unretained reference,
+/// retained and released it around the call, an atomic write to its cache line for every condition.
+struct PreparedBlock {
+    private let ids: UnsafePointer<UInt32>
+    private let count: Int
+    private let packedReadings: UnsafePointer<PackedReadings>
+    private let payloads: UnsafePointer<ReadingPayload>
+    private let bytes: UnsafePointer<UInt8>
+
+    init(
+        ids: UnsafePointer<UInt32>, count: Int, readings: UnsafePointer<PackedReadings>,
+        payloads: UnsafePointer<ReadingPayload>, bytes: UnsafePointer<UInt8>
+    ) {
+        self.ids = ids
+        self.count = count
+        packedReadings = readings
+        self.payloads = payloads
+        self.bytes = bytes
+    }
+
+    /// Where the value of the key numbered `id` (``ContextKeyIDs``) is, for ``readings(at:)`` and
+    /// ``PreparedContext/value(at:)``.
+    @inline(__always)
+    func position(id: UInt32) -> Int? {
+        for index in 0..<count where ids[index] == id { return index }
+        return nil
+    }
+
+    @inline(__always)
+    func readings(at position: Int) -> ContextReadings {
+        packedReadings[position].readings(payloads: payloads)
+    }
+
+    /// The single value's bytes, when its readings have them.
+    @inline(__always)
+    func text(of readings: ContextReadings) -> UnsafeBufferPointer<UInt8>? {
+        readings.text.map { UnsafeBufferPointer(start: bytes + $0.lowerBound, count: $0.count) }
     }
 }
 
