@@ -34,13 +34,13 @@
 /// ask for before it needs any of it (``PolicyEvaluator/Engine/prefetch(at:)``). A statement whose actions
 /// match several keys is written in each of their lists; its conditions are in the plan's conditions once.
 struct PolicySetPlan: @unchecked Sendable {
-    /// Immutable once made, so sharing it between threads is safe; `ManagedBuffer` itself is never `Sendable`.
+    /// Immutable once made, so its words can be shared between threads.
     let storage: PolicySetPlanStorage
-    /// The plan's words, read without touching ``storage``'s header (which a retain would write): a request's
-    /// list can be asked for while the requests before it are decided.
+    /// The plan's words, read without touching ``storage`` (which a retain would write): a request's list can
+    /// be asked for while the requests before it are decided.
     let words: UnsafePointer<UInt16>
     /// The number of words, the number of identity policies (their slots come first) and the conditions, as
-    /// in ``storage``'s header, read by the engine without touching it.
+    /// in ``storage``, read by the engine without touching it.
     let count: Int
     let identityCount: Int
     /// Where the sublist of the request's action and resource starts and ends in ``words``, `nil` when the
@@ -49,19 +49,19 @@ struct PolicySetPlan: @unchecked Sendable {
     private(set) var list: Range<Int>?
     let conditions: UnsafeBufferPointer<ConditionEvaluator>
 
-    /// Builds the plan of `identityPolicies` and `boundary`; `nil` when it would be too large to pay
-    /// (``PolicySetPlanBuilder/maximumListEntries``).
-    init?(identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?) {
-        guard let storage = PolicySetPlanStorage.make(identityPolicies: identityPolicies, boundary: boundary)
+    /// Builds the plan of `identityPolicies` and `boundary`, its words in `arena` when one is given; `nil`
+    /// when it would be too large to pay (``PolicySetPlanBuilder/maximumListEntries``).
+    init?(identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?, arena: PlanArena? = nil) {
+        guard
+            let storage = PolicySetPlanStorage.make(
+                identityPolicies: identityPolicies, boundary: boundary, arena: arena)
         else { return nil }
         self.storage = storage
         list = nil
-        (words, count, identityCount, conditions) = storage.withUnsafeMutablePointers { header, elements in
-            (
-                UnsafePointer(elements), header.pointee.count, header.pointee.identityCount,
-                UnsafeBufferPointer(header.pointee.conditions)
-            )
-        }
+        words = UnsafePointer(storage.words)
+        count = storage.count
+        identityCount = storage.identityCount
+        conditions = UnsafeBufferPointer(storage.conditions)
     }
 
     /// The plan with ``list`` located for the request whose prepared context is `prepared`: the sublist of
@@ -71,60 +71,69 @@ struct PolicySetPlan: @unchecked Sendable {
         let action = LoweredAction(lowered: prepared.loweredAction, wholeHash: actionHash)
         located.list = PolicySetPlanStorage.listRange(
             in: UnsafeBufferPointer(start: words, count: count),
-            mask: storage.withUnsafeMutablePointerToHeader { $0.pointee.tableMask }, for: action,
+            mask: storage.tableMask, for: action,
             resource: prepared.resource)
         return located
     }
 }
 
-/// The storage of ``PolicySetPlan``: the words follow the header in the object, so the table and the
-/// records a request reads are one allocation.
-final class PolicySetPlanStorage: ManagedBuffer<PolicySetPlanStorage.Header, UInt16> {
-    struct Header {
-        let count: Int
-        /// The identity policies, then the boundary: a record's slot indexes this array.
-        let policies: [ParsedPolicy]
-        let identityCount: Int
-        /// The table's slot count minus one (a power of two minus one).
-        let tableMask: Int
-        let conditions: UnsafeMutableBufferPointer<ConditionEvaluator>
-    }
+/// The storage of ``PolicySetPlan``: its words (in a ``PlanArena`` when the plan has one, which it then
+/// keeps) and what reading them needs. Immutable once made, so sharing it between threads is safe.
+final class PolicySetPlanStorage: @unchecked Sendable {
+    let words: UnsafeMutablePointer<UInt16>
+    let count: Int
+    /// The identity policies, then the boundary: a record's slot indexes this array.
+    let policies: [ParsedPolicy]
+    let identityCount: Int
+    /// The table's slot count minus one (a power of two minus one).
+    let tableMask: Int
+    let conditions: UnsafeMutableBufferPointer<ConditionEvaluator>
+    /// Holds ``words``'s memory when it is in an arena; `nil` when it was allocated for this plan alone.
+    private let arena: PlanArena?
 
     static let tableSlotSize = 4
 
-    static func make(identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?) -> PolicySetPlanStorage? {
+    private init(
+        words: UnsafeMutablePointer<UInt16>, count: Int, policies: [ParsedPolicy], identityCount: Int,
+        tableMask: Int, conditions: UnsafeMutableBufferPointer<ConditionEvaluator>, arena: PlanArena?
+    ) {
+        self.words = words
+        self.count = count
+        self.policies = policies
+        self.identityCount = identityCount
+        self.tableMask = tableMask
+        self.conditions = conditions
+        self.arena = arena
+    }
+
+    static func make(
+        identityPolicies: [ParsedPolicy], boundary: ParsedPolicy?, arena: PlanArena?
+    ) -> PolicySetPlanStorage? {
         let policies = identityPolicies + (boundary.map { [$0] } ?? [])
         // A record names its policy's slot in one word.
         guard policies.count <= Int(UInt16.max) else { return nil }
         var builder = PolicySetPlanBuilder(policies: policies)
         guard builder.build() else { return nil }
-        let words = builder.words
-        let conditions = builder.conditions
-        let buffer = create(minimumCapacity: words.count) { _ in
-            let storage = UnsafeMutableBufferPointer<ConditionEvaluator>.allocate(capacity: conditions.count)
-            _ = storage.initialize(from: conditions)
-            return Header(
-                count: words.count, policies: policies, identityCount: identityPolicies.count,
-                tableMask: builder.tableSlots - 1, conditions: storage)
-        }
-        buffer.withUnsafeMutablePointerToElements { elements in
-            words.withUnsafeBufferPointer { source in
-                if let base = source.baseAddress { elements.initialize(from: base, count: source.count) }
-            }
-        }
-        return unsafeDowncast(buffer, to: PolicySetPlanStorage.self)
+        let built = builder.words
+        let inArena = arena?.allocate(words: built.count)
+        let words = inArena ?? UnsafeMutablePointer<UInt16>.allocate(capacity: built.count)
+        words.initialize(from: built, count: built.count)
+        let conditions = UnsafeMutableBufferPointer<ConditionEvaluator>.allocate(capacity: builder.conditions.count)
+        _ = conditions.initialize(from: builder.conditions)
+        return PolicySetPlanStorage(
+            words: words, count: built.count, policies: policies, identityCount: identityPolicies.count,
+            tableMask: builder.tableSlots - 1, conditions: conditions, arena: inArena == nil ? nil : arena)
     }
 
     deinit {
-        withUnsafeMutablePointerToHeader { header in
-            _ = header.pointee.conditions.deinitialize()
-            header.pointee.conditions.deallocate()
-        }
+        _ = conditions.deinitialize()
+        conditions.deallocate()
+        if arena == nil { words.deallocate() }
     }
 
     /// Statement `number` of the policy in slot `slot` (identity policies first, then the boundary).
     func statement(slot: Int, number: Int) -> ParsedStatement {
-        withUnsafeMutablePointerToHeader { $0.pointee.policies[slot].statements[number] }
+        policies[slot].statements[number]
     }
 
     /// Where the list of the lowered action `action` for `resource` is in `words` (from its record count to
@@ -187,6 +196,8 @@ public struct PolicySetPlans {
     /// A plan keeps its policies alive, so a key's identities cannot be reused by other objects while its
     /// plan is here; a key without a plan (too large) maps to `nil`, which at worst means no plan.
     private var plans: [Key: PolicySetPlan?] = [:]
+    /// Where the plans' words are: together, in huge pages.
+    private let arena = PlanArena()
 
     /// Creates an empty set of plans.
     public init() {}
@@ -202,7 +213,8 @@ public struct PolicySetPlans {
         if let known = plans[key] {
             plan = known
         } else {
-            plan = PolicySetPlan(identityPolicies: request.identityPolicies, boundary: request.permissionsBoundary)
+            plan = PolicySetPlan(
+                identityPolicies: request.identityPolicies, boundary: request.permissionsBoundary, arena: arena)
             plans[key] = .some(plan)
         }
         request.policySetPlan = plan?.located(for: request.prepared, actionHash: request.actionHash)
