@@ -4,8 +4,8 @@ struct PolicySetPlanBuilder {
     private(set) var words: [UInt16] = []
     private(set) var conditions: [ConditionEvaluator] = []
     private(set) var tableSlots = 2
-    /// Where each statement's conditions are in ``conditions``.
-    private var conditionRuns: [RecordKey: Range<Int>] = [:]
+    /// Where each statement's record was first written in ``words``.
+    private var records: [RecordKey: Range<Int>] = [:]
 
     /// A statement by its policy's slot and its number in that policy.
     private struct RecordKey: Hashable, Comparable {
@@ -101,14 +101,16 @@ struct PolicySetPlanBuilder {
         /// The list cut when cutting keeps it within eight times its size (a statement bound to no prefix is
         /// written in every sublist); otherwise whole.
         init(_ list: [RecordKey], prefixes required: [RecordKey: [UInt32]]) {
+            // Looked up once per statement, not once per statement and prefix.
+            let requirements = list.map { required[$0] }
             var seen = Set<UInt32>()
-            for record in list {
-                for prefix in required[record] ?? [] where seen.insert(prefix).inserted { prefixes.append(prefix) }
+            for requirement in requirements {
+                for prefix in requirement ?? [] where seen.insert(prefix).inserted { prefixes.append(prefix) }
             }
             for prefix in prefixes {
-                sublists.append(list.filter { required[$0].map { $0.contains(prefix) } ?? true })
+                sublists.append(list.indices.filter { requirements[$0]?.contains(prefix) ?? true }.map { list[$0] })
             }
-            sublists.append(list.filter { required[$0] == nil })
+            sublists.append(list.indices.filter { requirements[$0] == nil }.map { list[$0] })
             if sublists.count > 1, entryCount > 8 * list.count + 16 || prefixes.count > Int(UInt16.max) {
                 self = ListSplit(whole: list)
             }
@@ -161,29 +163,34 @@ struct PolicySetPlanBuilder {
 
     /// Appends the statement's record (``PlanRecord``) with its resource patterns as its policy's index
     /// holds them and its conditions as a run of the plan's (one run per statement, shared by every list
-    /// that holds it); `false` when a value does not fit the record.
+    /// that holds it); `false` when a value does not fit the record. A record holds no offset outside
+    /// itself, so once written, it is copied to the other lists that hold it.
     private mutating func putRecord(_ record: RecordKey, entry: Int) -> Bool {
-        policies[record.slot].index.withView { view in
+        if let place = records[record] {
+            words += Array(words[place])
+            return true
+        }
+        return policies[record.slot].index.withView { view in
             let source = view.words
             let resources = Int(source[entry + 8]) | Int(source[entry + 9]) << 16
             let count = Int(source[entry + 7])
             var end = entry + resources
             for _ in 0..<count { end += PackedResourcePattern.length(source, at: end) }
             let range = view.conditionRange(entry: entry)
-            let known = conditionRuns[record]
-            let run = known ?? conditions.count..<conditions.count + range.count
             let mode = ResourceIndex.Mode(rawValue: UInt8(truncatingIfNeeded: source[entry + 6])) ?? .variable
             var packed: [UInt16] = []
             for index in range where !PackedCondition.put(view.conditions[index], into: &packed) { return false }
-            let written = PlanRecord.put(
-                statement: record.statement, isDeny: view.isDeny(entry: entry), mode: mode, patternCount: count,
-                patterns: UnsafeBufferPointer(rebasing: source[(entry + resources)..<end]), conditions: run,
-                packedConditions: packed, slot: record.slot, into: &words)
-            if written, known == nil {
-                conditionRuns[record] = run
-                for index in range { conditions.append(view.conditions[index]) }
-            }
-            return written
+            let start = words.count
+            guard
+                PlanRecord.put(
+                    statement: record.statement, isDeny: view.isDeny(entry: entry), mode: mode, patternCount: count,
+                    patterns: UnsafeBufferPointer(rebasing: source[(entry + resources)..<end]),
+                    conditions: conditions.count..<conditions.count + range.count, packedConditions: packed,
+                    slot: record.slot, into: &words)
+            else { return false }
+            records[record] = start..<words.count
+            for index in range { conditions.append(view.conditions[index]) }
+            return true
         }
     }
 
