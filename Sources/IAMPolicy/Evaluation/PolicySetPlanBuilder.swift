@@ -17,8 +17,12 @@ struct PolicySetPlanBuilder {
         }
     }
 
-    init(policies: [ParsedPolicy]) {
+    /// The most words this plan may hold: ``maximumWords``, or less for a test.
+    private let wordLimit: Int
+
+    init(policies: [ParsedPolicy], wordLimit: Int = maximumWords) {
         self.policies = policies
+        self.wordLimit = wordLimit
     }
 
     /// The most list entries a plan may hold: lists grow with actions times statements, so a pathological
@@ -65,11 +69,23 @@ struct PolicySetPlanBuilder {
         for (record, entry) in entries {
             if let required = requiredPrefixes(record, entry: entry) { prefixes[record] = required }
         }
-        var splits = lists.map { ListSplit($0, prefixes: prefixes) }
-        // Splitting writes a statement once per sublist that keeps it; past the bound, lists stay whole.
-        if splits.reduce(0, { $0 + $1.entryCount }) > Self.maximumListEntries {
-            splits = lists.map { ListSplit(whole: $0) }
+        let splits = lists.map { ListSplit($0, prefixes: prefixes) }
+        // Cutting writes a statement once per sublist that keeps it; past the bounds, the lists stay whole.
+        if splits.reduce(0, { $0 + $1.entryCount }) <= Self.maximumListEntries,
+            write(keys: keys, splits: splits, entries: entries)
+        {
+            return true
         }
+        words = []
+        conditions = []
+        records = [:]
+        return write(keys: keys, splits: lists.map { ListSplit(whole: $0) }, entries: entries)
+    }
+
+    /// Writes the table and each key's sublists; `false` when a value does not fit or the plan passes
+    /// ``wordLimit``.
+    private mutating func write(keys: [[UInt8]], splits: [ListSplit], entries: [RecordKey: Int]) -> Bool {
+        tableSlots = 2
         while tableSlots < keys.count * 2 { tableSlots *= 2 }
         let slotSize = PolicySetPlanStorage.tableSlotSize
         words = Array(repeating: 0, count: tableSlots * slotSize)
@@ -155,7 +171,7 @@ struct PolicySetPlanBuilder {
             for record in sublist {
                 guard let entry = entries[record], putRecord(record, entry: entry) else { return false }
             }
-            if words.count > Self.maximumWords { return false }
+            if words.count > wordLimit { return false }
         }
         set32(words.count, at: offsets + 2 * split.sublists.count)
         return true

@@ -135,3 +135,25 @@ import Testing
         #expect(fast.denialReason == full.denialReason, "\(note)")
     }
 }
+
+/// A plan whose cut lists would pass the bound on its size is built with whole lists instead, rather than
+/// not at all.
+@Suite struct PolicySetPlanBoundTests {
+    @Test func aCutTooLargeForThePlanFallsBackToWholeLists() throws {
+        let regional = (0..<6).map { stmt("Allow", "ec2:StartInstances", "arn:aws:ec2:r\($0):111122223333:*") }
+        let unbound = (0..<3).map { stmt("Deny", "ec2:StartInstances", "arn:aws:ec2:*:111122223333:x\($0)") }
+        let policy = try ParsedPolicy(
+            name: "p", text: "{\"Statement\": [" + (unbound + regional).joined(separator: ",") + "]}")
+        var cut = PolicySetPlanBuilder(policies: [policy])
+        let cutBuilt = cut.build()
+        #expect(cutBuilt)
+        var whole = PolicySetPlanBuilder(policies: [policy], wordLimit: cut.words.count - 1)
+        let wholeBuilt = whole.build()
+        #expect(wholeBuilt)
+        #expect(whole.words.count < cut.words.count)
+        // Below even the whole lists' size, there is no plan.
+        var none = PolicySetPlanBuilder(policies: [policy], wordLimit: whole.words.count - 1)
+        let noneBuilt = none.build()
+        #expect(!noneBuilt)
+    }
+}
