@@ -105,3 +105,20 @@ func conditionCase(
         rule: rule, context: context, identity: [evalDoc(stmt("Allow", "*", "*", condition), version: version)],
         expected: holds ? .allowed : .implicitDeny)
 }
+
+/// Checks that `engine` decides `request` (with what it reads asked for first) exactly as the traced scan of
+/// every statement does: decision, statements, missing keys and reason, and as a fresh evaluation does.
+func expectEngineEqualsTrace(
+    _ request: EvaluationRequest, _ engine: PolicyEvaluator.Engine, _ note: String
+) throws {
+    engine.prefetch(request)
+    let decision = engine.decide(request)
+    let fast = engine.result(for: request)
+    let full = PolicyEvaluator.evaluate(request, trace: true)
+    #expect(decision == full.decision, "\(note)")
+    #expect(fast.matchedStatements == full.matchedStatements, "\(note)")
+    #expect(fast.missingContextKeys == full.missingContextKeys, "\(note)")
+    #expect(fast.denialReason == full.denialReason, "\(note)")
+    let fresh = PolicyEvaluator.evaluate(request)
+    #expect(fresh.matchedStatements == fast.matchedStatements && fresh.decision == decision, "\(note)")
+}

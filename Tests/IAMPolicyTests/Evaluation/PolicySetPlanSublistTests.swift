@@ -121,19 +121,6 @@ import Testing
             try expectEngineEqualsTrace(request, engine, region)
         }
     }
-
-    private func expectEngineEqualsTrace(
-        _ request: EvaluationRequest, _ engine: PolicyEvaluator.Engine, _ note: String
-    ) throws {
-        engine.prefetch(request)
-        let decision = engine.decide(request)
-        let fast = engine.result(for: request)
-        let full = PolicyEvaluator.evaluate(request, trace: true)
-        #expect(decision == full.decision, "\(note)")
-        #expect(fast.matchedStatements == full.matchedStatements, "\(note)")
-        #expect(fast.missingContextKeys == full.missingContextKeys, "\(note)")
-        #expect(fast.denialReason == full.denialReason, "\(note)")
-    }
 }
 
 /// A plan whose cut lists would pass the bound on its size is built with whole lists instead, rather than

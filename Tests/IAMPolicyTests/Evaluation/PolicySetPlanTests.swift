@@ -136,18 +136,4 @@ import Testing
             try expectEngineEqualsTrace(request, engine, "\(policies.count) policies")
         }
     }
-
-    private func expectEngineEqualsTrace(
-        _ request: EvaluationRequest, _ engine: PolicyEvaluator.Engine, _ note: String
-    ) throws {
-        let decision = engine.decide(request)
-        let fast = engine.result(for: request)
-        let full = PolicyEvaluator.evaluate(request, trace: true)
-        #expect(decision == full.decision, "\(note)")
-        #expect(fast.matchedStatements == full.matchedStatements, "\(note)")
-        #expect(fast.missingContextKeys == full.missingContextKeys, "\(note)")
-        #expect(fast.denialReason == full.denialReason, "\(note)")
-        let fresh = PolicyEvaluator.evaluate(request)
-        #expect(fresh.matchedStatements == fast.matchedStatements && fresh.decision == decision, "\(note)")
-    }
 }
