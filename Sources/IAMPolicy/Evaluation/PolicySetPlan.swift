@@ -19,7 +19,8 @@
 /// list has a sublist per number its statements require, holding the statements that require it or none,
 /// and one for every other resource, holding those that require none; the request reads only its own. A
 /// statement left out of a request's sublist fails on its resource, so it changes neither the decision nor
-/// the missing keys. A list whose sublists would hold more than eight times its statements stays whole.
+/// the missing keys. A list whose sublists would hold more than eight times its statements stays whole, and
+/// so do all lists when the cut ones would pass the plan's bounds (``PolicySetPlanBuilder``).
 ///
 /// Layout (offsets in words, 32-bit values as two words, low first), readable with ``PolicyIndexStorage/View``:
 /// - table (``PolicySetPlanStorage/tableSlotSize`` words per slot, a power of two of them): low 32 bits of
