@@ -300,7 +300,7 @@ struct EngineRun {
             guard holds else { continue }
             let readings = block.readings(at: found)
             if let text = block.text(of: readings),
-                let outcome = PackedCondition.holds(words, condition, text: text, readings: readings)
+                let outcome = PackedCondition.holds(words, condition, text: text, readings: readings, block: block)
             {
                 if !outcome { holds = false }
                 continue

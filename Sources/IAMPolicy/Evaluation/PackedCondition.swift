@@ -5,9 +5,11 @@
 /// Why: a condition used to be reached through the plan's array of ``ConditionEvaluator`` objects, then the
 /// object, then the array of its values and each value's own storage: four dependent cache misses for a
 /// cold one, which the engine cannot ask for ahead since it learns each address from the one before. Held in
-/// the record, the key's number and the values arrive with the list the engine asked for. What the record
-/// cannot hold (a value with a policy variable, ARN and `Binary` operators, `Null`, a non-ASCII `Bool`
-/// value), a missing key and a multivalued context value still go to the object, which stays in the plan.
+/// the record, the key's number and the values arrive with the list the engine asked for. A value with
+/// policy variables is held as its parts, the variables resolved from the request's prepared block. What the
+/// record cannot hold (ARN and `Binary` operators, `Null`, a non-ASCII `Bool` value), a missing key, a
+/// multivalued context value and a variable's value the bytes cannot stand for (multivalued, or non-ASCII
+/// under a case-folding operator) still go to the object, which stays in the plan.
 ///
 /// Layout (in words; 32- and 64-bit values low word first): flags (1: the comparison's number in the low
 /// byte, ``negatedFlag``, ``valuesFlag`` when the values follow, ``missingHoldsFlag``), the key's
@@ -16,13 +18,17 @@
 /// which takes 65,536 distinct context keys in one process); with ``valuesFlag``, the value count (1) and
 /// each value: a number or date as a presence word and the `Double`'s bits (5), an IP range as a presence
 /// word, its high and low halves, whether it is IPv6 and its prefix length (11), a `Bool` or string value as
-/// its length and its elements, one per word.
+/// its length and its elements, one per word; a string value with policy variables as ``templateMark``, its
+/// part count and each part: 0, its length and its elements, or 1, the variable's key number and, 0 or 1,
+/// whether a default follows, as its length and its bytes (lowered for a case-folding operator).
 enum PackedCondition {
     static let headerSize = 4
     static let negatedFlag: UInt16 = 0x100
     static let valuesFlag: UInt16 = 0x200
     /// Whether the condition holds when its key is missing (``ConditionEvaluator/missing()``).
     static let missingHoldsFlag: UInt16 = 0x400
+    /// In place of a value's length: the value is a template with policy variables, whose parts follow.
+    static let templateMark: UInt16 = 0xFFFF
 
     /// Appends `condition`'s packed form; `false` (nothing appended) when its key numbers do not fit a word.
     static func put(_ condition: ConditionEvaluator, into words: inout [UInt16]) -> Bool {
@@ -57,7 +63,31 @@ enum PackedCondition {
         case .patterns(let templates):
             words.append(UInt16(truncatingIfNeeded: templates.count))
             for template in templates {
-                guard let fixed = template.fixed, putElements(fixed.elements) else { return nil }
+                if let fixed = template.fixed {
+                    guard putElements(fixed.elements) else { return nil }
+                    continue
+                }
+                // A template with variables: its parts, resolved from the request's block when it is decided.
+                words += [templateMark, UInt16(truncatingIfNeeded: template.parts.count)]
+                for part in template.parts {
+                    switch part {
+                    case .pattern(let elements):
+                        words.append(0)
+                        guard putElements(elements) else { return nil }
+                    case .variable(_, let id, let defaultValue):
+                        guard let key = UInt16(exactly: id) else { return nil }
+                        words += [1, key]
+                        guard let defaultValue else {
+                            words.append(0)
+                            continue
+                        }
+                        // The object lowers a substitution for a case-folding comparison; as bytes, ASCII only.
+                        guard !template.foldCase || defaultValue.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+                        let bytes = template.foldCase ? defaultValue.utf8.map(lowerASCII) : Array(defaultValue.utf8)
+                        words.append(1)
+                        guard putElements(bytes.map { UInt16($0) }) else { return nil }
+                    }
+                }
             }
         case .numbers(let numbers):
             words.append(UInt16(truncatingIfNeeded: numbers.count))
@@ -118,7 +148,8 @@ enum PackedCondition {
     /// does not hold the values, or the bytes are not enough (see ``ConditionEvaluator/evaluate(single:readings:_:)``).
     @inline(__always)
     static func holds(
-        _ words: UnsafeBufferPointer<UInt16>, _ at: Int, text: UnsafeBufferPointer<UInt8>, readings: ContextReadings
+        _ words: UnsafeBufferPointer<UInt16>, _ at: Int, text: UnsafeBufferPointer<UInt8>, readings: ContextReadings,
+        block: PreparedBlock
     ) -> Bool? {
         let flags = words[at]
         guard flags & valuesFlag != 0, let comparison = ConditionEvaluator.Comparison(number: flags & 0xFF) else {
@@ -131,15 +162,26 @@ enum PackedCondition {
         case .equals, .equalsIgnoringCase, .like:
             let fold = comparison == .equalsIgnoringCase
             if fold, !readings.isASCII { return nil }
+            func matches(_ elements: UnsafeBufferPointer<UInt16>) -> Bool {
+                comparison == .like
+                    ? WildcardPattern.match(elements, text, foldCase: false)
+                    : WildcardPattern.equal(elements, text, foldCase: fold)
+            }
             for _ in 0..<count {
+                if words[position] == templateMark {
+                    guard let hit = templateMatches(words, &position, block: block, fold: fold, matches) else {
+                        return nil
+                    }
+                    if hit {
+                        matched = true
+                        break
+                    }
+                    continue
+                }
                 let length = Int(words[position])
                 let elements = UnsafeBufferPointer(rebasing: words[(position + 1)..<(position + 1 + length)])
                 position += 1 + length
-                let hit =
-                    comparison == .like
-                    ? WildcardPattern.match(elements, text, foldCase: false)
-                    : WildcardPattern.equal(elements, text, foldCase: fold)
-                if hit {
+                if matches(elements) {
                     matched = true
                     break
                 }
@@ -186,6 +228,75 @@ enum PackedCondition {
             return nil
         }
         return matched != (flags & negatedFlag != 0)
+    }
+
+    /// Resolves the template at `position` (moved past it) as ``PolicyVariableTemplate/withResolved(_:_:)``
+    /// does, each variable from the request's `block`, and gives whether `matches` its elements: `false` when
+    /// a variable has no value and no default (the template matches nothing), `nil` when the bytes are not
+    /// enough (a multivalued value, which the object reads as single when it has one item, or a non-ASCII
+    /// value to lower).
+    private static func templateMatches(
+        _ words: UnsafeBufferPointer<UInt16>, _ position: inout Int, block: PreparedBlock, fold: Bool,
+        _ matches: (UnsafeBufferPointer<UInt16>) -> Bool
+    ) -> Bool? {
+        let parts = Int(words[position + 1])
+        let start = position + 2
+        // First the parts' extent and the substitutions' size, then the elements, on the stack.
+        var count = 0
+        var resolved = true
+        var at = start
+        for _ in 0..<parts {
+            if words[at] == 0 {
+                count += Int(words[at + 1])
+                at += 2 + Int(words[at + 1])
+                continue
+            }
+            let hasDefault = words[at + 2] != 0
+            let defaultLength = hasDefault ? Int(words[at + 3]) : 0
+            if let found = block.position(id: UInt32(words[at + 1])) {
+                let readings = block.readings(at: found)
+                guard let text = block.text(of: readings), !fold || readings.isASCII else { return nil }
+                count += text.count
+            } else if hasDefault {
+                count += defaultLength
+            } else {
+                resolved = false
+            }
+            at += hasDefault ? 4 + defaultLength : 3
+        }
+        position = at
+        guard resolved else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count) { buffer in
+            var filled = 0
+            var at = start
+            for _ in 0..<parts {
+                if words[at] == 0 {
+                    for element in words[(at + 2)..<(at + 2 + Int(words[at + 1]))] {
+                        buffer[filled] = element
+                        filled += 1
+                    }
+                    at += 2 + Int(words[at + 1])
+                    continue
+                }
+                let hasDefault = words[at + 2] != 0
+                let defaultLength = hasDefault ? Int(words[at + 3]) : 0
+                if let found = block.position(id: UInt32(words[at + 1])),
+                    let text = block.text(of: block.readings(at: found))
+                {
+                    for byte in text {
+                        buffer[filled] = UInt16(fold ? lowerASCII(byte) : byte)
+                        filled += 1
+                    }
+                } else {
+                    for element in words[(at + 4)..<(at + 4 + defaultLength)] {
+                        buffer[filled] = element
+                        filled += 1
+                    }
+                }
+                at += hasDefault ? 4 + defaultLength : 3
+            }
+            return matches(UnsafeBufferPointer(rebasing: buffer[0..<filled]))
+        }
     }
 
     @inline(__always)
