@@ -239,63 +239,72 @@ enum PackedCondition {
         _ words: UnsafeBufferPointer<UInt16>, _ position: inout Int, block: PreparedBlock, fold: Bool,
         _ matches: (UnsafeBufferPointer<UInt16>) -> Bool
     ) -> Bool? {
-        let parts = Int(words[position + 1])
-        let start = position + 2
-        // First the parts' extent and the substitutions' size, then the elements, on the stack.
+        let parts = TemplateParts(words: words, start: position + 2, count: Int(words[position + 1]), block: block)
+        // First the substitutions' size, then the elements, on the stack.
         var count = 0
-        var resolved = true
-        var at = start
-        for _ in 0..<parts {
-            if words[at] == 0 {
-                count += Int(words[at + 1])
-                at += 2 + Int(words[at + 1])
-                continue
-            }
-            let hasDefault = words[at + 2] != 0
-            let defaultLength = hasDefault ? Int(words[at + 3]) : 0
-            if let found = block.position(id: UInt32(words[at + 1])) {
-                let readings = block.readings(at: found)
-                guard let text = block.text(of: readings), !fold || readings.isASCII else { return nil }
-                count += text.count
-            } else if hasDefault {
-                count += defaultLength
-            } else {
-                resolved = false
-            }
-            at += hasDefault ? 4 + defaultLength : 3
-        }
-        position = at
+        guard
+            let (end, resolved) = parts.forEach(
+                literal: { count += $0.count }, substitution: { count += $0.count }, fold: fold)
+        else { return nil }
+        position = end
         guard resolved else { return false }
         return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: count) { buffer in
             var filled = 0
-            var at = start
-            for _ in 0..<parts {
-                if words[at] == 0 {
-                    for element in words[(at + 2)..<(at + 2 + Int(words[at + 1]))] {
+            _ = parts.forEach(
+                literal: { elements in
+                    for element in elements {
                         buffer[filled] = element
                         filled += 1
                     }
-                    at += 2 + Int(words[at + 1])
+                },
+                substitution: { bytes in
+                    for byte in bytes {
+                        buffer[filled] = UInt16(fold ? lowerASCII(byte) : byte)
+                        filled += 1
+                    }
+                }, fold: fold)
+            return matches(UnsafeBufferPointer(rebasing: buffer[0..<filled]))
+        }
+    }
+
+    /// The parts of a packed template, walked in order: literal elements, and for each variable the bytes
+    /// of its value in the request's block, or else its default's elements (given as literal ones).
+    private struct TemplateParts {
+        let words: UnsafeBufferPointer<UInt16>
+        let start: Int
+        let count: Int
+        let block: PreparedBlock
+
+        /// Visits each part; returns where the template ends and whether every variable had a value or a
+        /// default (one with neither is skipped), or `nil` when a variable's value is not single text in the
+        /// block (or not ASCII when `fold`).
+        func forEach(
+            literal: (UnsafeBufferPointer<UInt16>) -> Void, substitution: (UnsafeBufferPointer<UInt8>) -> Void,
+            fold: Bool
+        ) -> (end: Int, resolved: Bool)? {
+            var at = start
+            var resolved = true
+            for _ in 0..<count {
+                if words[at] == 0 {
+                    let length = Int(words[at + 1])
+                    literal(UnsafeBufferPointer(rebasing: words[(at + 2)..<(at + 2 + length)]))
+                    at += 2 + length
                     continue
                 }
                 let hasDefault = words[at + 2] != 0
                 let defaultLength = hasDefault ? Int(words[at + 3]) : 0
-                if let found = block.position(id: UInt32(words[at + 1])),
-                    let text = block.text(of: block.readings(at: found))
-                {
-                    for byte in text {
-                        buffer[filled] = UInt16(fold ? lowerASCII(byte) : byte)
-                        filled += 1
-                    }
+                if let found = block.position(id: UInt32(words[at + 1])) {
+                    let readings = block.readings(at: found)
+                    guard let text = block.text(of: readings), !fold || readings.isASCII else { return nil }
+                    substitution(text)
+                } else if hasDefault {
+                    literal(UnsafeBufferPointer(rebasing: words[(at + 4)..<(at + 4 + defaultLength)]))
                 } else {
-                    for element in words[(at + 4)..<(at + 4 + defaultLength)] {
-                        buffer[filled] = element
-                        filled += 1
-                    }
+                    resolved = false
                 }
                 at += hasDefault ? 4 + defaultLength : 3
             }
-            return matches(UnsafeBufferPointer(rebasing: buffer[0..<filled]))
+            return (at, resolved)
         }
     }
 
