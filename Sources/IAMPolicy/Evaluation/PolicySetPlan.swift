@@ -70,10 +70,7 @@ struct PolicySetPlan: @unchecked Sendable {
     func located(for prepared: PreparedContext, actionHash: UInt64) -> PolicySetPlan {
         var located = self
         let action = LoweredAction(lowered: prepared.loweredAction, wholeHash: actionHash)
-        located.list = PolicySetPlanStorage.listRange(
-            in: UnsafeBufferPointer(start: words, count: count),
-            mask: storage.tableMask, for: action,
-            resource: prepared.resource)
+        located.list = storage.listRange(for: action, resource: prepared.resource)
         return located
     }
 }
@@ -137,23 +134,23 @@ final class PolicySetPlanStorage: @unchecked Sendable {
         policies[slot].statements[number]
     }
 
-    /// Where the list of the lowered action `action` for `resource` is in `words` (from its record count to
-    /// its end), or `nil` when the action is not in the table, whose slot count minus one is `mask`.
-    static func listRange(
-        in words: UnsafeBufferPointer<UInt16>, mask: Int, for action: LoweredAction, resource: RequestResource
-    ) -> Range<Int>? {
+    /// Where the list of the lowered action `action` for `resource` is in ``words`` (from its record count to
+    /// its end), or `nil` when the action is not in the table.
+    func listRange(for action: LoweredAction, resource: RequestResource) -> Range<Int>? {
+        let words = UnsafeBufferPointer(start: UnsafePointer(self.words), count: count)
+        let mask = tableMask
         guard let base = words.baseAddress, let bytes = action.whole.baseAddress else { return nil }
         // Linear probing from the hash's slot: a slot names its key's low 32 hash bits and where the key is.
         let low = UInt32(truncatingIfNeeded: action.wholeHash)
         var slot = Int(truncatingIfNeeded: action.wholeHash) & mask
         while true {
-            let offset = slot * tableSlotSize
+            let offset = slot * Self.tableSlotSize
             let key = Int(words[offset + 2]) | Int(words[offset + 3]) << 16
             if key == 0 { return nil }
             if UInt32(words[offset]) | UInt32(words[offset + 1]) << 16 == low, Int(words[key]) == action.whole.count,
                 equalBytes(UnsafeRawPointer(base + key + 1), UnsafeRawPointer(bytes), count: action.whole.count)
             {
-                return sublist(in: words, directory: key + 1 + (Int(words[key]) + 1) / 2, for: resource)
+                return Self.sublist(in: words, directory: key + 1 + (Int(words[key]) + 1) / 2, for: resource)
             }
             slot = (slot + 1) & mask
         }
