@@ -46,6 +46,28 @@ import Testing
         #expect(try workspace.bytes() == before)
     }
 
+    /// In the policies and roles lists, `e` edits the selected row's document, as on its page.
+    @Test func editInAListOpensTheSelectedRowsDocument() throws {
+        let workspace = try WorkspaceFixture()
+        defer { workspace.remove() }
+        let (_, policies) = runConsole(try workspace.source(), principal: .root) { terminal in
+            terminal.enqueue(keys: ":policies\r/DenyWithoutMFA\r")
+            terminal.enqueue(keys: "e")
+        }
+        #expect(policies.text.contains("Managed policy arn:aws:iam::111122223333:policy/DenyWithoutMFA"))
+        #expect(!policies.text.contains("e edits a customer managed policy"))
+        let (_, managed) = runConsole(try workspace.source(), principal: .root) { terminal in
+            terminal.enqueue(keys: ":policies\r/AdministratorAccess\r")
+            terminal.enqueue(keys: "e")
+        }
+        #expect(managed.text.contains("AWS managed policies cannot be edited"))
+        let (_, roles) = runConsole(try workspace.source(), principal: .root) { terminal in
+            terminal.enqueue(keys: ":roles\r")
+            terminal.enqueue(keys: "e")
+        }
+        #expect(roles.text.contains("Trust policy of role"), "\(roles.text)")
+    }
+
     @Test func editOutsideAPolicyOrRoleExplainsItself() throws {
         let workspace = try WorkspaceFixture()
         defer { workspace.remove() }

@@ -33,12 +33,7 @@ extension BrowserState {
             return
         }
         var entity = EntityRef(top.route)
-        if entity == nil, case .section(let section) = top.route, section.isList,
-            top.visible.indices.contains(top.selection),
-            let route = index.route(for: section, key: index.list(for: section).keys[top.visible[top.selection]])
-        {
-            entity = EntityRef(route)
-        }
+        if entity == nil, let route = selectedRowRoute { entity = EntityRef(route) }
         guard let entity, let form = PropertyForms.form(for: entity, in: index.account) else {
             message = StatusMessage(text: "r edits a user, group or role (in its list or on its page)", isError: false)
             return
@@ -316,11 +311,28 @@ extension BrowserState {
         }
     }
 
-    /// `e`: opens the policy editor on the document of the view: a customer managed policy's default
-    /// version (saving adds a version) or a role's trust policy.
+    /// The route of the selected row when the top view is a list.
+    var selectedRowRoute: Route? {
+        guard let index, case .section(let section) = top.route, section.isList,
+            top.visible.indices.contains(top.selection)
+        else { return nil }
+        let keys = index.list(for: section).keys
+        let row = top.visible[top.selection]
+        return keys.indices.contains(row) ? index.route(for: section, key: keys[row]) : nil
+    }
+
+    /// `e`: opens the policy editor on the document of the view, or of the selected row in the policies or
+    /// roles list: a customer managed policy's default version (saving adds a version) or a role's trust
+    /// policy.
     mutating func startPolicyEdit() {
         guard let account = index?.account else { return }
-        switch top.route {
+        var route = top.route
+        if case .section(let section) = route, section == .policies || section == .roles,
+            let row = selectedRowRoute
+        {
+            route = row
+        }
+        switch route {
         case .section(.simulator):
             startSimulation()
         case .section(.passwordPolicy):
@@ -337,7 +349,7 @@ extension BrowserState {
         case .user, .group, .role:
             if let link = selectedLine?.link, case .inlinePolicy(let owner, let name) = link {
                 openInlineEditor(owner, name: name, in: account)
-            } else if case .role(let name) = top.route, let role = account.role(named: name) {
+            } else if case .role(let name) = route, let role = account.role(named: name) {
                 modal = .policyEditor(
                     PolicyEditorState(target: .trustPolicy(role: role.name), text: role.assumeRolePolicyDocument))
             } else {
